@@ -1,0 +1,12 @@
+const { src, dest } = require('gulp');
+
+// tsc emits only JavaScript; n8n also needs the icons and the codex files beside it in dist/.
+function buildIcons() {
+	return src(['icons/*.svg'], { encoding: false }).pipe(dest('dist/icons'));
+}
+
+function buildCodex() {
+	return src(['nodes/**/*.node.json']).pipe(dest('dist/nodes'));
+}
+
+exports['build:icons'] = require('gulp').parallel(buildIcons, buildCodex);
