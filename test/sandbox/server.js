@@ -1,0 +1,157 @@
+'use strict';
+// The API sandbox: one real HTTP server on 127.0.0.1 serving both vendors' APIs, the Call History
+// API at its root and VBot's under /vbot/v2.0, with a bearer-token check, a log of every request
+// it received and scripted faults (see faults.js). Tests start one per file; `npm run sandbox`
+// starts one by hand.
+
+const http = require('node:http');
+const crypto = require('node:crypto');
+const { CallStore, VbotStore } = require('./store');
+const { FaultScript } = require('./faults');
+const { handleCallHistory, failure: callHistoryFailure } = require('./callHistoryApi');
+const { handleVbot, failure: vbotFailure } = require('./vbotApi');
+const { DAY } = require('./seed');
+
+const VBOT_BASE = '/vbot/v2.0';
+
+/** Query string to an object; `a[]=x&a[]=y`, `a[0]=x` and repeated `a=x&a=y` all become arrays. */
+function parseQuery(searchParams) {
+	const query = {};
+	for (const [rawKey, value] of searchParams) {
+		const match = /^(.*?)\[\d*\]$/.exec(rawKey);
+		const key = match ? match[1] : rawKey;
+		if (match) query[key] = [...(Array.isArray(query[key]) ? query[key] : []), value];
+		else if (key in query) query[key] = [...[query[key]].flat(), value];
+		else query[key] = value;
+	}
+	return query;
+}
+
+function authOf(header, sandbox) {
+	const match = /^Bearer (.+)$/.exec(header ?? '');
+	if (!match) return 'missing';
+	if (match[1] === sandbox.token) return 'ok';
+	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
+}
+
+function authFailure(req) {
+	if (req.platform === 'vbot')
+		return { status: 401, body: { status: 0, error: 401, message: 'Unauthorized' } };
+	if (req.auth === 'expired') return callHistoryFailure('token_expired');
+	return { status: 401, body: { status_code: -9999, message: 'unauthorized' } };
+}
+
+function vendorFailure(req, sandbox, code) {
+	return req.platform === 'vbot'
+		? vbotFailure(sandbox.settings, 429, code)
+		: callHistoryFailure(code);
+}
+
+function realAnswer(req, sandbox) {
+	if (req.auth !== 'ok') return authFailure(req);
+	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
+}
+
+function send(res, { status, body, headers = {} }, truncate = false) {
+	let text = typeof body === 'string' ? body : JSON.stringify(body);
+	if (truncate) text = text.slice(0, Math.floor(text.length / 2));
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+	res.end(text);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readBody(req) {
+	const chunks = [];
+	for await (const chunk of req) chunks.push(chunk);
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (!text) return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return { unparsable: text };
+	}
+}
+
+async function handle(rawReq, res, sandbox) {
+	const url = new URL(rawReq.url, 'http://sandbox');
+	const vbot = url.pathname.startsWith(`${VBOT_BASE}/`);
+	const req = {
+		method: rawReq.method,
+		platform: vbot ? 'vbot' : 'callHistory',
+		path: vbot ? url.pathname.slice(VBOT_BASE.length) : url.pathname,
+		rawQuery: url.search.slice(1),
+		query: parseQuery(url.searchParams),
+		body: await readBody(rawReq),
+		contentType: rawReq.headers['content-type'],
+		auth: authOf(rawReq.headers.authorization, sandbox),
+		at: Date.now(),
+	};
+	sandbox.requests.push(req);
+	const fault = sandbox.faults.take(req);
+	req.fault = fault ? Object.keys(fault.respond).join(',') : undefined;
+	const delay = sandbox.settings.latencyMs + (fault?.respond.delayMs ?? 0);
+	if (delay > 0) await sleep(delay);
+	const respond = fault?.respond ?? {};
+	if (respond.reset) return rawReq.socket.destroy();
+	if (respond.hang) return undefined;
+	if (respond.before) await respond.before(sandbox, req);
+	if (respond.status)
+		return send(res, {
+			status: respond.status,
+			body: respond.body ?? '',
+			headers: respond.headers,
+		});
+	if (respond.vendorError) return send(res, vendorFailure(req, sandbox, respond.vendorError));
+	return send(res, realAnswer(req, sandbox), respond.truncate);
+}
+
+/**
+ * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
+ * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
+ * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer).
+ */
+async function startSandbox({ token, port = 0, settings = {} } = {}) {
+	const sandbox = {
+		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
+		settings: {
+			maxWindowMs: 3 * DAY,
+			maxPageSize: 50,
+			vbotMaxPageSize: 50,
+			vbotEnvelope: 'status',
+			latencyMs: 0,
+			...settings,
+		},
+		calls: new CallStore(),
+		vbot: new VbotStore(),
+		requests: [],
+		faults: new FaultScript(),
+		expiredTokens: new Set(),
+	};
+	const server = http.createServer((req, res) => {
+		handle(req, res, sandbox).catch((error) => {
+			if (!res.headersSent)
+				send(res, { status: 500, body: { message: String(error?.stack ?? error) } });
+		});
+	});
+	server.keepAliveTimeout = 1000;
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${server.address().port}`;
+	return Object.assign(sandbox, {
+		url: base,
+		vbotUrl: `${base}${VBOT_BASE}`,
+		fault: (fault) => sandbox.faults.add(fault),
+		/** The requests received so far, optionally only those to `path` (below the API base). */
+		received: (path) => sandbox.requests.filter((r) => !path || r.path === path),
+		reset() {
+			sandbox.requests.length = 0;
+			sandbox.faults.clear();
+		},
+		close() {
+			server.closeAllConnections();
+			return new Promise((resolve) => server.close(resolve));
+		},
+	});
+}
+
+module.exports = { startSandbox, parseQuery, VBOT_BASE };
