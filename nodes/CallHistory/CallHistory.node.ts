@@ -1,0 +1,57 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { callDescription } from './resources/call';
+import { vbotCallDescription } from './resources/vbotCall';
+
+export class CallHistory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Call History',
+		name: 'callHistory',
+		icon: {
+			light: 'file:../../icons/callHistory.svg',
+			dark: 'file:../../icons/callHistory.dark.svg',
+		},
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read, annotate and report on call-center calls from OMICall or VBot',
+		defaults: {
+			name: 'Call History',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'callHistoryApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl}}',
+			headers: {
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
+			// The vendors document list parameters as `name[]=value`.
+			arrayFormat: 'brackets',
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Call',
+						value: 'call',
+						description: "Calls of OMICall's Call History API",
+					},
+					{
+						name: 'VBot Call',
+						value: 'vbotCall',
+						description: "A customer's call history in VBot's CRM API",
+					},
+				],
+				default: 'call',
+			},
+			...callDescription,
+			...vbotCallDescription,
+		],
+	};
+}

@@ -1,0 +1,102 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { listCalls } from '../../shared/callList';
+import { reportCalls } from '../../shared/callReport';
+import { setTransactionPath } from '../../shared/parameters';
+import { sendForCall } from '../../shared/single';
+import { callGetManyDescription } from './getMany';
+import { callGetReportDescription } from './getReport';
+import { callUpdateDescription } from './update';
+
+const showForCalls = { resource: ['call'] };
+
+// Every operation goes through the node's own pagination function, even the single-request ones:
+// it is RoutingNode's only hook around a request, and the shared transport needs to see each answer.
+export const callDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showForCalls },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a call',
+				description: 'Get one call by its transaction ID',
+				routing: {
+					request: { method: 'GET', url: '/api/call_transaction/detail' },
+					send: { paginate: true },
+					operations: { pagination: sendForCall },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many calls',
+				description: 'List the calls of a date range, newest first',
+				routing: {
+					request: { method: 'GET', url: '/api/call_transaction/list' },
+					send: { paginate: true },
+					operations: { pagination: listCalls },
+				},
+			},
+			{
+				name: 'Get Report',
+				value: 'getReport',
+				action: 'Get a call report',
+				description: 'Count the calls of a date range by direction and disposition',
+				routing: {
+					request: { method: 'GET', url: '/api/call_transaction/report' },
+					send: { paginate: true },
+					operations: { pagination: reportCalls },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update the note and tags of a call',
+				description: 'Set the note and tags of a call',
+				routing: {
+					request: { method: 'POST', url: '/api/call_transaction/change' },
+					send: { paginate: true },
+					operations: { pagination: sendForCall },
+				},
+			},
+		],
+		default: 'getMany',
+	},
+	{
+		displayName: 'Transaction ID',
+		name: 'transactionId',
+		type: 'string',
+		required: true,
+		displayOptions: { show: { ...showForCalls, operation: ['get', 'update'] } },
+		default: '',
+		placeholder: '2159f8d9-5a6e-440f-8995-8d0f55c1a2b3',
+		description: 'The transaction_id of the call, as Get Many returns it',
+		routing: { send: { preSend: [setTransactionPath] } },
+	},
+	{
+		displayName: 'From Date',
+		name: 'fromDate',
+		type: 'dateTime',
+		required: true,
+		displayOptions: { show: { ...showForCalls, operation: ['getMany', 'getReport'] } },
+		default: '',
+		description:
+			"Start of the range, inclusive. A date-time without an offset is read in the workflow's time zone; an expression may give an ISO 8601 date-time or epoch milliseconds.",
+	},
+	{
+		displayName: 'To Date',
+		name: 'toDate',
+		type: 'dateTime',
+		required: true,
+		displayOptions: { show: { ...showForCalls, operation: ['getMany', 'getReport'] } },
+		default: '',
+		description: 'End of the range, inclusive to the millisecond. Read like From Date.',
+	},
+	...callGetManyDescription,
+	...callGetReportDescription,
+	...callUpdateDescription,
+];

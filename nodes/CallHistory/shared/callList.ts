@@ -1,0 +1,93 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { malformedAnswer, type RequestPlace } from './envelope';
+import { walkPages, type Page } from './pages';
+import { readDateRange, readLimit, readWholeNumber } from './parameters';
+import { send } from './transport';
+import { cutWindows, DAY_MS, forEachWindow } from './windows';
+import { isObject } from './json';
+
+/**
+ * Reads one list page. Whether another follows comes from the paging block (has_next, else
+ * total_pages), never from the page being short: the vendor may cap the page size below the one
+ * asked for.
+ */
+function readListPage(
+	context: IExecutePaginationFunctions,
+	payload: unknown,
+	place: RequestPlace,
+): Page<IDataObject> {
+	if (!isObject(payload) || !Array.isArray(payload.items)) {
+		throw malformedAnswer(context.getNode(), place, 'has no list of items in its payload');
+	}
+	if (!payload.items.every(isObject))
+		throw malformedAnswer(context.getNode(), place, 'lists items that are not calls');
+	const page = place.page ?? 1;
+	const said =
+		typeof payload.has_next === 'boolean'
+			? payload.has_next
+			: typeof payload.total_pages === 'number'
+				? page < payload.total_pages
+				: true;
+	// An empty page ends the window even if the block says otherwise, so a confused vendor cannot loop us forever.
+	return { items: payload.items as IDataObject[], hasNext: said && payload.items.length > 0 };
+}
+
+/**
+ * Call › Get Many: the date range cut into windows the vendor accepts, newest first, each walked
+ * page by page; calls de-duplicated by transaction_id; stops as soon as it holds Limit calls.
+ */
+export async function listCalls(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { from, to } = readDateRange(this);
+	const limit = readLimit(this);
+	const pageSize = readWholeNumber(this, 'options.pageSize', 'Page Size', {
+		min: 1,
+		max: 50,
+		fallback: 50,
+	});
+	const windowDays = readWholeNumber(this, 'options.windowDays', 'Days per Request', {
+		min: 1,
+		max: 30,
+		fallback: 3,
+	});
+	const size = Math.min(pageSize, limit);
+	const timezone = this.getTimezone();
+
+	const calls: INodeExecutionData[] = [];
+	const seen = new Set<unknown>();
+	const take = (items: IDataObject[]) => {
+		for (const call of items) {
+			const id = call.transaction_id;
+			if (id !== undefined && id !== null) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			calls.push({ json: call });
+			if (calls.length >= limit) return false;
+		}
+		return true;
+	};
+
+	await forEachWindow(cutWindows(from, to, windowDays * DAY_MS), async (window) => {
+		await walkPages(async (page) => {
+			const place: RequestPlace = {
+				platform: 'callHistory',
+				operation: 'Call › Get Many',
+				timezone,
+				window,
+				page,
+			};
+			const qs = { from_date: window.from, to_date: window.to, page, size };
+			return readListPage(this, await send(this, requestData, { qs }, place), place);
+		}, take);
+		return calls.length < limit;
+	});
+	return calls;
+}

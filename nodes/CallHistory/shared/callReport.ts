@@ -1,0 +1,84 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { malformedAnswer, type RequestPlace } from './envelope';
+import { readDateRange, readWholeNumber } from './parameters';
+import { send } from './transport';
+import { cutWindows, DAY_MS, forEachWindow } from './windows';
+import { isObject } from './json';
+
+/**
+ * Adds two window reports of the same shape: numbers are summed, entries of arrays matched by
+ * `_id`, and a null count stays null only while every window says null.
+ */
+export function mergeReports(first: unknown, second: unknown): unknown {
+	if (first === null || first === undefined) return second ?? first;
+	if (second === null || second === undefined) return first;
+	if (typeof first === 'number' && typeof second === 'number') return first + second;
+	if (Array.isArray(first) && Array.isArray(second)) {
+		const merged = [...first];
+		const indexById = new Map<unknown, number>();
+		merged.forEach(
+			(entry, index) => isObject(entry) && '_id' in entry && indexById.set(entry._id, index),
+		);
+		for (const entry of second) {
+			const index = isObject(entry) && '_id' in entry ? indexById.get(entry._id) : undefined;
+			if (index === undefined) {
+				if (isObject(entry) && '_id' in entry) indexById.set(entry._id, merged.length);
+				merged.push(entry);
+			} else {
+				merged[index] = mergeReports(merged[index], entry);
+			}
+		}
+		return merged;
+	}
+	if (isObject(first) && isObject(second)) {
+		const merged: IDataObject = { ...first };
+		for (const key of Object.keys(second)) {
+			merged[key] =
+				key === '_id'
+					? (first._id ?? second._id)
+					: (mergeReports(first[key], second[key]) as IDataObject);
+		}
+		return merged;
+	}
+	return first;
+}
+
+/** Call › Get Report: one report per window the vendor accepts, merged into one of the same shape. */
+export async function reportCalls(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { from, to } = readDateRange(this);
+	const windowDays = readWholeNumber(this, 'options.windowDays', 'Days per Request', {
+		min: 1,
+		max: 30,
+		fallback: 3,
+	});
+	const timezone = this.getTimezone();
+
+	let report: unknown;
+	await forEachWindow(cutWindows(from, to, windowDays * DAY_MS), async (window) => {
+		const place: RequestPlace = {
+			platform: 'callHistory',
+			operation: 'Call › Get Report',
+			timezone,
+			window,
+		};
+		const payload = await send(
+			this,
+			requestData,
+			{ qs: { from_date: window.from, to_date: window.to } },
+			place,
+		);
+		if (!isObject(payload))
+			throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
+		report = report === undefined ? payload : mergeReports(report, payload);
+		return true;
+	});
+	return [{ json: report as IDataObject }];
+}

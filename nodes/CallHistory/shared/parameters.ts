@@ -1,0 +1,145 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+import { formatInstant, parseDate } from './dates';
+
+const DATE_FORMS =
+	'Use the date picker, an ISO 8601 date-time such as 2026-01-31T08:00:00+07:00, or epoch milliseconds.';
+
+function readDate(context: IExecuteSingleFunctions, name: string, label: string): number {
+	const parsed = parseDate(context.getNodeParameter(name, ''), context.getTimezone());
+	if (parsed.kind === 'empty') {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
+			description: `${label} is required. ${DATE_FORMS}`,
+		});
+	}
+	if (parsed.kind === 'invalid') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} is not a valid date: ${parsed.reason}`,
+			{
+				description: DATE_FORMS,
+			},
+		);
+	}
+	return parsed.ms;
+}
+
+/** From Date and To Date as epoch milliseconds, both inclusive. */
+export function readDateRange(context: IExecuteSingleFunctions): { from: number; to: number } {
+	const from = readDate(context, 'fromDate', 'From Date');
+	const to = readDate(context, 'toDate', 'To Date');
+	if (from > to) {
+		const timezone = context.getTimezone();
+		throw new NodeOperationError(context.getNode(), 'From Date is after To Date', {
+			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
+		});
+	}
+	return { from, to };
+}
+
+/** A whole-number parameter within [min, max]; the editor enforces this too, an expression does not. */
+export function readWholeNumber(
+	context: IExecuteSingleFunctions,
+	path: string,
+	label: string,
+	range: { min: number; max: number; fallback: number },
+): number {
+	const value = context.getNodeParameter(path, range.fallback);
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (
+		typeof number !== 'number' ||
+		!Number.isInteger(number) ||
+		number < range.min ||
+		number > range.max
+	) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${label} must be a whole number from ${range.min} to ${range.max}`,
+			{ description: `It is ${JSON.stringify(value)}.` },
+		);
+	}
+	return number;
+}
+
+/** How many results to return: every one (Return All), or at most Limit. */
+export function readLimit(context: IExecuteSingleFunctions): number {
+	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
+	return readWholeNumber(context, 'limit', 'Limit', {
+		min: 1,
+		max: Number.MAX_SAFE_INTEGER,
+		fallback: 50,
+	});
+}
+
+function readText(context: IExecuteSingleFunctions, name: string): string {
+	const value = context.getNodeParameter(name, '');
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** A preSend check that a text parameter is filled in (whitespace does not count). */
+export function requireText(name: string, label: string, fix: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		if (readText(this, name) === '') {
+			throw new NodeOperationError(this.getNode(), `${label} is empty`, { description: fix });
+		}
+		return requestOptions;
+	};
+}
+
+/**
+ * Puts the transaction ID into the request's path as one encoded segment, so a value such as
+ * `../x` cannot change which endpoint is called.
+ */
+export async function setTransactionPath(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const id = readText(this, 'transactionId');
+	if (id === '' || id === '.' || id === '..') {
+		throw new NodeOperationError(
+			this.getNode(),
+			id === '' ? 'Transaction ID is empty' : `Transaction ID "${id}" is not a valid ID`,
+			{ description: 'Give the transaction_id of a call, e.g. from the output of Get Many.' },
+		);
+	}
+	return { ...requestOptions, url: `${requestOptions.url}/${encodeURIComponent(id)}` };
+}
+
+/**
+ * Sends Tags as the body's `tag` array. Text is split at commas; an expression may give an array
+ * of strings. Empty text leaves the call's tags as they are; an empty array clears them.
+ */
+export async function setTags(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('tags', '');
+	let tags: string[];
+	if (Array.isArray(value)) {
+		const wrong = value.findIndex((tag) => typeof tag !== 'string');
+		if (wrong !== -1) {
+			throw new NodeOperationError(this.getNode(), 'Tags must be text', {
+				description: `Item ${wrong} of the Tags array is a ${typeof value[wrong]} (${JSON.stringify(value[wrong])}). Give an array of strings, or comma-separated text.`,
+			});
+		}
+		tags = (value as string[]).map((tag) => tag.trim()).filter((tag) => tag !== '');
+	} else if (typeof value === 'string') {
+		tags = value
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
+		if (tags.length === 0) return requestOptions;
+	} else {
+		throw new NodeOperationError(this.getNode(), 'Tags must be text', {
+			description: `Tags is a ${typeof value}. Give comma-separated text, or an array of strings.`,
+		});
+	}
+	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), tag: tags } };
+}

@@ -1,0 +1,23 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { malformedAnswer, type RequestPlace } from './envelope';
+import { isObject } from './json';
+import { send } from './transport';
+
+/** Call › Get and Call › Update: one request, whose payload is the call. */
+export async function sendForCall(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const operation =
+		this.getNodeParameter('operation') === 'update' ? 'Call › Update' : 'Call › Get';
+	const place: RequestPlace = { platform: 'callHistory', operation, timezone: this.getTimezone() };
+	const call = await send(this, requestData, {}, place);
+	if (!isObject(call)) {
+		throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
+	}
+	return [{ json: call }];
+}
