@@ -1,0 +1,290 @@
+'use strict';
+// Runs the built node the way n8n runs it: its description goes through n8n-core's WorkflowExecute
+// and RoutingNode, with credentials applied by a credentials helper that does what n8n's CLI does
+// for a `generic` authenticate block. n8n's own NodeTestHarness is not published on npm, so this
+// is the small equivalent (see ../shared/notes/n8n-internals.md).
+
+const { inspect } = require('node:util');
+const {
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+	ExecuteContext,
+	RoutingNode,
+} = require('n8n-core');
+const {
+	Workflow,
+	NodeHelpers,
+	ICredentialsHelper,
+	createRunExecutionData,
+} = require('n8n-workflow');
+const { CallHistory } = require('../../dist/nodes/CallHistory/CallHistory.node.js');
+const { CallHistoryApi } = require('../../dist/credentials/CallHistoryApi.credentials.js');
+
+const NODE_NAME = 'Call History';
+const CREDENTIAL_TYPE = 'callHistoryApi';
+const credentialType = new CallHistoryApi();
+
+function nodeTypesOf(type) {
+	return {
+		getByName: () => type,
+		getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(type, version),
+		getKnownTypes: () => ({}),
+	};
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(data) {
+		super();
+		this.data = data;
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	/** As n8n's CLI applies a `generic` authenticate block: each value resolved with $credentials. */
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		for (const [where, entries] of Object.entries(credentialType.authenticate.properties)) {
+			requestOptions[where] = requestOptions[where] ?? {};
+			for (const [key, value] of Object.entries(entries)) {
+				requestOptions[where][key] = String(
+					workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					),
+				);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials() {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted() {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+function additionalDataFor(credentials, hooks) {
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		variables: {},
+		userId: 'test-user',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+	};
+}
+
+/** Collects what n8n and the node print while `run` runs (to search it for secrets). */
+async function capturingOutput(run) {
+	const printed = [];
+	const writes = [process.stdout.write, process.stderr.write];
+	const methods = ['log', 'info', 'warn', 'error', 'debug'];
+	const consoles = methods.map((m) => console[m]);
+	process.stdout.write = process.stderr.write = (chunk, ...rest) => {
+		printed.push(String(chunk));
+		return typeof rest.at(-1) === 'function' ? rest.at(-1)() || true : true;
+	};
+	methods.forEach((m) => {
+		console[m] = (...args) =>
+			printed.push(
+				args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 8 }))).join(' '),
+			);
+	});
+	try {
+		return { result: await run(), printed: printed.join('\n') };
+	} finally {
+		[process.stdout.write, process.stderr.write] = writes;
+		methods.forEach((m, i) => (console[m] = consoles[i]));
+	}
+}
+
+/**
+ * Runs the Call History node once on `items` (default: one empty item) with `parameters`.
+ * Returns { json: [...output items' json], items, error, run, printed }.
+ */
+async function runNode({
+	parameters,
+	credentials,
+	timezone = 'Asia/Ho_Chi_Minh',
+	continueOnFail = false,
+	items = [{ json: {} }],
+}) {
+	const nodeType = new CallHistory();
+	const node = {
+		id: 'node-1',
+		name: NODE_NAME,
+		type: 'n8n-nodes-call-history.callHistory',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Call History account' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+	const settings = { timezone };
+	const workflowData = {
+		id: 'wf-1',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings,
+	};
+	const workflow = new Workflow({ ...workflowData, nodeTypes: nodeTypesOf(nodeType) });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	let run;
+	hooks.addHandler('workflowExecuteAfter', (fullRun) => {
+		run = fullRun;
+	});
+	const executionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+	});
+	const { printed } = await capturingOutput(() =>
+		new WorkflowExecute(
+			additionalDataFor(credentials, hooks),
+			'manual',
+			executionData,
+		).processRunExecutionData(workflow),
+	);
+	const task = run.data.resultData.runData[NODE_NAME]?.[0];
+	const output = task?.data?.main?.[0] ?? [];
+	return {
+		items: output,
+		json: output.map((item) => item.json),
+		error: run.data.resultData.error ?? task?.error,
+		run,
+		printed,
+	};
+}
+
+/** The transaction_ids of output calls, in output order. */
+const ids = (json) => json.map((call) => call.transaction_id);
+
+/**
+ * Tests credentials as n8n's CredentialsTester does for a credential with a `test` request: the
+ * request runs through RoutingNode in a temporary node, then the test's rules are applied.
+ * Returns { status: 'OK' | 'Error', message }.
+ */
+async function testCredential(data) {
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'n8n-nodes-base.noOp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Temp' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test.request },
+				},
+			],
+		},
+	};
+	const node = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: nodeType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Call History account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(nodeType),
+	});
+	const hooks = new ExecutionLifecycleHooks('internal', 'test-1', {
+		id: 'x',
+		nodes: [node],
+		connections: {},
+	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(data, hooks),
+		'internal',
+		{ resultData: { runData: {} } },
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const credentialsDecrypted = {
+		id: 'cred-1',
+		name: 'Call History account',
+		type: CREDENTIAL_TYPE,
+		data,
+	};
+	const rules = credentialType.test.rules ?? [];
+	let response;
+	try {
+		response = await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
+	} catch (error) {
+		const status = error.cause?.response?.status;
+		if (status) {
+			const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === status);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			return {
+				status: 'Error',
+				message: error.cause.response.statusText || `Received HTTP status code: ${status}`,
+			};
+		}
+		return { status: 'Error', message: error.cause?.code ?? error.message };
+	}
+	const body = response[0][0].json;
+	for (const rule of rules) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			body?.[rule.properties.key] === rule.properties.value
+		) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+module.exports = { runNode, testCredential, ids, NODE_NAME };
