@@ -4,7 +4,7 @@
 // for a `generic` authenticate block. n8n's own NodeTestHarness is not published on npm, so this
 // is the small equivalent (see ../shared/notes/n8n-internals.md).
 
-const { inspect } = require('node:util');
+const { mark, printedSince } = require('./output');
 const {
 	WorkflowExecute,
 	ExecutionLifecycleHooks,
@@ -108,28 +108,13 @@ function additionalDataFor(credentials, hooks) {
 	};
 }
 
-/** Collects what n8n and the node print while `run` runs (to search it for secrets). */
+/** Runs `run` and returns what it resolved to, and what n8n and the node printed meanwhile. */
 async function capturingOutput(run) {
-	const printed = [];
-	const writes = [process.stdout.write, process.stderr.write];
-	const methods = ['log', 'info', 'warn', 'error', 'debug'];
-	const consoles = methods.map((m) => console[m]);
-	process.stdout.write = process.stderr.write = (chunk, ...rest) => {
-		printed.push(String(chunk));
-		return typeof rest.at(-1) === 'function' ? rest.at(-1)() || true : true;
-	};
-	methods.forEach((m) => {
-		console[m] = (...args) =>
-			printed.push(
-				args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 8 }))).join(' '),
-			);
-	});
-	try {
-		return { result: await run(), printed: printed.join('\n') };
-	} finally {
-		[process.stdout.write, process.stderr.write] = writes;
-		methods.forEach((m, i) => (console[m] = consoles[i]));
-	}
+	const start = mark();
+	const result = await run();
+	// n8n's logger (winston) writes through streams, a few ticks after the error is reported.
+	await new Promise((resolve) => setTimeout(resolve, 25));
+	return { result, printed: printedSince(start) };
 }
 
 /**
@@ -172,13 +157,19 @@ async function runNode({
 	const executionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const { printed } = await capturingOutput(() =>
-		new WorkflowExecute(
-			additionalDataFor(credentials, hooks),
-			'manual',
-			executionData,
-		).processRunExecutionData(workflow),
+	const { result: refusal, printed } = await capturingOutput(() =>
+		(async () =>
+			new WorkflowExecute(
+				additionalDataFor(credentials, hooks),
+				'manual',
+				executionData,
+			).processRunExecutionData(workflow))().then(
+			() => undefined,
+			// n8n refuses to start a workflow whose node has issues (e.g. a required field left empty).
+			(error) => error,
+		),
 	);
+	if (refusal) return { items: [], json: [], error: refusal, run: undefined, printed };
 	const task = run.data.resultData.runData[NODE_NAME]?.[0];
 	const output = task?.data?.main?.[0] ?? [];
 	return {

@@ -6,3 +6,5 @@ const os = require('node:os');
 const path = require('node:path');
 
 process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-call-history-test-'));
+
+require('./output').install();

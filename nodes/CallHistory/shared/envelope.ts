@@ -91,7 +91,8 @@ function vendorError(
 ): NodeApiError {
 	const { code, httpCode, vendorMessage, advice } = failure;
 	const said = vendorMessage && vendorMessage !== code ? ` ("${vendorMessage}")` : '';
-	return new NodeApiError(
+	const message = `${code}: ${advice.summary}. ${advice.fix}`;
+	const error = new NodeApiError(
 		node,
 		{
 			vendor: VENDOR[place.platform],
@@ -100,11 +101,14 @@ function vendorError(
 			vendorMessage: vendorMessage ?? null,
 		} as JsonObject,
 		{
-			message: `${code}: ${advice.summary}. ${advice.fix}`,
+			message,
 			description: `The ${VENDOR[place.platform]} answered ${code}${said} to ${describePlace(place)}.`,
 			httpCode,
 		},
 	);
+	// NodeApiError swaps a message that mentions a network code (ECONNREFUSED, …) for n8n's generic text.
+	error.message = message;
+	return error;
 }
 
 /** An answer that is not what the API promises: named with where it happened, never a TypeError. */

@@ -46,21 +46,16 @@ export function readWholeNumber(
 	context: IExecuteSingleFunctions,
 	path: string,
 	label: string,
-	range: { min: number; max: number; fallback: number },
+	range: { min: number; max?: number; fallback: number },
 ): number {
-	const value = context.getNodeParameter(path, range.fallback);
+	const { min, max = Infinity, fallback } = range;
+	const value = context.getNodeParameter(path, fallback);
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (
-		typeof number !== 'number' ||
-		!Number.isInteger(number) ||
-		number < range.min ||
-		number > range.max
-	) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`${label} must be a whole number from ${range.min} to ${range.max}`,
-			{ description: `It is ${JSON.stringify(value)}.` },
-		);
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		const bounds = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
+		throw new NodeOperationError(context.getNode(), `${label} must be a whole number ${bounds}`, {
+			description: `It is ${JSON.stringify(value)}.`,
+		});
 	}
 	return number;
 }
@@ -68,11 +63,7 @@ export function readWholeNumber(
 /** How many results to return: every one (Return All), or at most Limit. */
 export function readLimit(context: IExecuteSingleFunctions): number {
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
-	return readWholeNumber(context, 'limit', 'Limit', {
-		min: 1,
-		max: Number.MAX_SAFE_INTEGER,
-		fallback: 50,
-	});
+	return readWholeNumber(context, 'limit', 'Limit', { min: 1, fallback: 50 });
 }
 
 function readText(context: IExecuteSingleFunctions, name: string): string {

@@ -1,0 +1,122 @@
+'use strict';
+// The credential: its properties, the Bearer header on every request, and its test run the way
+// n8n's credential tester runs it (RoutingNode, then the test's rules), for both platforms.
+
+const { useSandbox } = require('./harness/sandbox');
+const { testCredential, runNode } = require('./harness/n8n');
+const { CallHistoryApi } = require('../dist/credentials/CallHistoryApi.credentials.js');
+
+const api = useSandbox();
+const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
+
+describe('the credential', () => {
+	test('stores baseUrl (OMICall by default) and accessToken (a password field)', () => {
+		const credential = new CallHistoryApi();
+		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+
+		expect(Object.keys(byName)).toEqual(['baseUrl', 'accessToken']);
+		expect(byName.baseUrl.default).toBe('https://public-v1.omicall.com');
+		expect(byName.accessToken.typeOptions).toEqual({ password: true });
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+		});
+	});
+
+	test('every request of the node carries Authorization: Bearer <accessToken>', async () => {
+		await runNode({
+			parameters: { resource: 'call', operation: 'get', transactionId: 'x' },
+			credentials: api.credentials(),
+		});
+		await runNode({
+			parameters: {
+				resource: 'vbotCall',
+				operation: 'count',
+				vbotId: 'v',
+				projectCode: 'p',
+				phone: '1',
+			},
+			credentials: api.credentials('vbot'),
+		});
+
+		expect(api.sandbox.requests.map((r) => [r.platform, r.auth])).toEqual([
+			['callHistory', 'ok'],
+			['vbot', 'ok'],
+		]);
+	});
+});
+
+describe('the credential test', () => {
+	test('passes for a good token on the Call History API, asking its report for the last hour', async () => {
+		const before = Date.now();
+
+		expect(await testCredential(api.credentials())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+
+		const [request] = api.sandbox.requests;
+		expect([request.platform, request.path, request.auth]).toEqual([
+			'callHistory',
+			'/api/call_transaction/report',
+			'ok',
+		]);
+		expect(Number(request.query.to_date)).toBeGreaterThanOrEqual(before);
+		const asked = Number(request.query.to_date) - Number(request.query.from_date);
+		expect(asked).toBeGreaterThanOrEqual(3_600_000);
+		expect(asked).toBeLessThan(3_660_000);
+	});
+
+	test('passes for a good token on VBot, asking its count endpoint', async () => {
+		expect(await testCredential(api.credentials('vbot'))).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+
+		expect(api.sandbox.requests.map((r) => [r.platform, r.path])).toEqual([
+			['vbot', '/api/crm/historycall/countAll'],
+		]);
+	});
+
+	test.each(['callHistory', 'vbot'])(
+		'fails with a clear message for a wrong token (%s)',
+		async (platform) => {
+			expect(await testCredential(api.credentials(platform, 'wrong-token'))).toEqual({
+				status: 'Error',
+				message: `The access token is wrong or has expired (HTTP 401). ${TOKEN_FIX}`,
+			});
+		},
+	);
+
+	test('fails with a clear message for an expired token the vendor reports in an HTTP 200 envelope', async () => {
+		api.sandbox.expiredTokens.add('old-token');
+
+		expect(await testCredential(api.credentials('callHistory', 'old-token'))).toEqual({
+			status: 'Error',
+			message: `The access token has expired (token_expired). ${TOKEN_FIX}`,
+		});
+	});
+
+	test('fails with a clear message when the token may not read call history', async () => {
+		api.sandbox.fault({
+			path: '/api/call_transaction/report',
+			respond: { vendorError: 'permission_denied' },
+		});
+
+		expect((await testCredential(api.credentials())).message).toBe(
+			'The token may not read call history (permission_denied). Check its API permissions in the vendor console.',
+		);
+	});
+
+	test('fails with a clear message for a Base URL with no API behind it', async () => {
+		const result = await testCredential({
+			baseUrl: `${api.sandbox.url}/nothing-here`,
+			accessToken: api.sandbox.token,
+		});
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'No call-history API at this Base URL (HTTP 404). Check Base URL.',
+		});
+	});
+});
