@@ -12,15 +12,18 @@ async function main() {
 		token: process.env.SANDBOX_TOKEN,
 	});
 	const demo = seedDemo(sandbox);
+	const { vbot } = demo;
 	console.log(
-		`API sandbox listening (${demo.calls} calls over the last 30 days, VBot history for ${demo.vbot.phones.join(', ')})`,
+		`API sandbox on 127.0.0.1: ${demo.calls} calls over the last 30 days, and a VBot history.`,
 	);
-	console.log(`  Call History base URL: ${sandbox.url}`);
-	console.log(`  VBot base URL:         ${sandbox.vbotUrl}`);
-	console.log(`  Access token:          ${sandbox.token}`);
+	console.log('');
+	console.log('In n8n, create a "Call History API" credential with:');
+	console.log(`  Base URL:     ${sandbox.url}   (for VBot: ${sandbox.vbotUrl})`);
+	console.log(`  Access Token: ${sandbox.token}`);
 	console.log(
-		`  VBot ids:              vbotId=${demo.vbot.vbotId} projectCode=${demo.vbot.projectCode}`,
+		`VBot Call operations: VBot ID ${vbot.vbotId}, Project Code ${vbot.projectCode}, Phone one of ${vbot.phones.join(', ')}`,
 	);
+	console.log('');
 	console.log('Press Ctrl-C to stop.');
 	const stop = async () => {
 		await sandbox.close();
