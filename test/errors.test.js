@@ -11,6 +11,13 @@ const { DAY, generateCalls, makeCall, random } = require('./sandbox/seed');
 const api = useSandbox();
 const LIST = '/api/call_transaction/list';
 const JAN_1 = Date.UTC(2025, 11, 31, 17);
+const VBOT_COUNT = {
+	resource: 'vbotCall',
+	operation: 'count',
+	vbotId: 'v',
+	projectCode: 'p',
+	phone: '0900000000',
+};
 const RANGE = {
 	fromDate: new Date(JAN_1).toISOString(),
 	toDate: new Date(JAN_1 + DAY).toISOString(),
@@ -162,13 +169,7 @@ describe('HTTP failures', () => {
 
 	test('a VBot 401', async () => {
 		const { error } = await runNode({
-			parameters: {
-				resource: 'vbotCall',
-				operation: 'count',
-				vbotId: 'v',
-				projectCode: 'p',
-				phone: '0900000000',
-			},
+			parameters: VBOT_COUNT,
 			credentials: api.credentials('vbot', 'not-a-token'),
 		});
 
@@ -239,13 +240,7 @@ describe('answers that break the API contract', () => {
 		});
 
 		const { error } = await runNode({
-			parameters: {
-				resource: 'vbotCall',
-				operation: 'count',
-				vbotId: 'v',
-				projectCode: 'p',
-				phone: '0900000000',
-			},
+			parameters: VBOT_COUNT,
 			credentials: api.credentials('vbot'),
 		});
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listCalls } from '../../shared/callList';
 import { reportCalls } from '../../shared/callReport';
+import { runThrough } from '../../shared/descriptions';
 import { setTransactionPath } from '../../shared/parameters';
 import { sendForCall } from '../../shared/single';
 import { callGetManyDescription } from './getMany';
@@ -9,8 +10,6 @@ import { callUpdateDescription } from './update';
 
 const showForCalls = { resource: ['call'] };
 
-// Every operation goes through the node's own pagination function, even the single-request ones:
-// it is RoutingNode's only hook around a request, and the shared transport needs to see each answer.
 export const callDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -24,44 +23,28 @@ export const callDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a call',
 				description: 'Get one call by its transaction ID',
-				routing: {
-					request: { method: 'GET', url: '/api/call_transaction/detail' },
-					send: { paginate: true },
-					operations: { pagination: sendForCall },
-				},
+				routing: runThrough('GET', '/api/call_transaction/detail', sendForCall),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many calls',
 				description: 'List the calls of a date range, newest first',
-				routing: {
-					request: { method: 'GET', url: '/api/call_transaction/list' },
-					send: { paginate: true },
-					operations: { pagination: listCalls },
-				},
+				routing: runThrough('GET', '/api/call_transaction/list', listCalls),
 			},
 			{
 				name: 'Get Report',
 				value: 'getReport',
 				action: 'Get a call report',
 				description: 'Count the calls of a date range by direction and disposition',
-				routing: {
-					request: { method: 'GET', url: '/api/call_transaction/report' },
-					send: { paginate: true },
-					operations: { pagination: reportCalls },
-				},
+				routing: runThrough('GET', '/api/call_transaction/report', reportCalls),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update the note and tags of a call',
 				description: 'Set the note and tags of a call',
-				routing: {
-					request: { method: 'POST', url: '/api/call_transaction/change' },
-					send: { paginate: true },
-					operations: { pagination: sendForCall },
-				},
+				routing: runThrough('POST', '/api/call_transaction/change', sendForCall),
 			},
 		],
 		default: 'getMany',

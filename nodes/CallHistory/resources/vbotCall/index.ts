@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { TEXT_VALUE } from '../../shared/descriptions';
+import { runThrough, TEXT_VALUE } from '../../shared/descriptions';
 import { requireText } from '../../shared/parameters';
 import { countVbotCalls, listVbotCalls } from '../../shared/vbotHistory';
 import { vbotCallGetManyDescription } from './getMany';
@@ -37,7 +37,6 @@ function customerField(
 	};
 }
 
-// As for calls, every operation goes through the node's own pagination function (see ../call/index.ts).
 export const vbotCallDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -51,22 +50,14 @@ export const vbotCallDescription: INodeProperties[] = [
 				value: 'count',
 				action: 'Count the calls of a customer',
 				description: "Count the calls in a customer's history",
-				routing: {
-					request: { method: 'GET', url: '/api/crm/historycall/countAll' },
-					send: { paginate: true },
-					operations: { pagination: countVbotCalls },
-				},
+				routing: runThrough('GET', '/api/crm/historycall/countAll', countVbotCalls),
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many calls of a customer',
 				description: "List a customer's call history, newest first",
-				routing: {
-					request: { method: 'GET', url: '/api/crm/historycall/getAll' },
-					send: { paginate: true },
-					operations: { pagination: listVbotCalls },
-				},
+				routing: runThrough('GET', '/api/crm/historycall/getAll', listVbotCalls),
 			},
 		],
 		default: 'getMany',
