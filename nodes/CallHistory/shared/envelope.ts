@@ -185,7 +185,9 @@ interface HttpErrorShape {
  * the request (its Authorization header included) travels on.
  */
 export function httpFailure(node: INode, place: RequestPlace, error: unknown): unknown {
-	const cause = ((error as { cause?: unknown }).cause ?? error) as HttpErrorShape;
+	const cause = ((error as { cause?: unknown } | undefined)?.cause ??
+		error ??
+		{}) as HttpErrorShape;
 	const status = cause.response?.status;
 	if (status) {
 		const body = cause.response?.data;
