@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { walkPages, type Page } from './pages';
-import { readDateRange, readLimit, readWholeNumber } from './parameters';
+import { readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
-import { cutWindows, DAY_MS, forEachWindow } from './windows';
+import { forEachWindow } from './windows';
 import { isObject } from './json';
 
 /**
@@ -45,17 +45,12 @@ export async function listCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { from, to } = readDateRange(this);
+	const windows = readWindows(this);
 	const limit = readLimit(this);
 	const pageSize = readWholeNumber(this, 'options.pageSize', 'Page Size', {
 		min: 1,
 		max: 50,
 		fallback: 50,
-	});
-	const windowDays = readWholeNumber(this, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: 30,
-		fallback: 3,
 	});
 	const size = Math.min(pageSize, limit);
 	const timezone = this.getTimezone();
@@ -75,7 +70,7 @@ export async function listCalls(
 		return true;
 	};
 
-	await forEachWindow(cutWindows(from, to, windowDays * DAY_MS), async (window) => {
+	await forEachWindow(windows, async (window) => {
 		await walkPages(async (page) => {
 			const place: RequestPlace = {
 				platform: 'callHistory',

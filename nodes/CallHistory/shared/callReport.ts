@@ -5,9 +5,9 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
-import { readDateRange, readWholeNumber } from './parameters';
+import { readWindows } from './parameters';
 import { send } from './transport';
-import { cutWindows, DAY_MS, forEachWindow } from './windows';
+import { forEachWindow } from './windows';
 import { isObject } from './json';
 
 /**
@@ -53,16 +53,11 @@ export async function reportCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { from, to } = readDateRange(this);
-	const windowDays = readWholeNumber(this, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: 30,
-		fallback: 3,
-	});
+	const windows = readWindows(this);
 	const timezone = this.getTimezone();
 
 	let report: unknown;
-	await forEachWindow(cutWindows(from, to, windowDays * DAY_MS), async (window) => {
+	await forEachWindow(windows, async (window) => {
 		const place: RequestPlace = {
 			platform: 'callHistory',
 			operation: 'Call › Get Report',

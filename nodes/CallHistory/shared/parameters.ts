@@ -5,6 +5,7 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 import { formatInstant, parseDate } from './dates';
+import { cutWindows, DAY_MS, type DateWindow } from './windows';
 
 const DATE_FORMS =
 	'Use the date picker, an ISO 8601 date-time such as 2026-01-31T08:00:00+07:00, or epoch milliseconds.';
@@ -28,19 +29,6 @@ function readDate(context: IExecuteSingleFunctions, name: string, label: string)
 	return parsed.ms;
 }
 
-/** From Date and To Date as epoch milliseconds, both inclusive. */
-export function readDateRange(context: IExecuteSingleFunctions): { from: number; to: number } {
-	const from = readDate(context, 'fromDate', 'From Date');
-	const to = readDate(context, 'toDate', 'To Date');
-	if (from > to) {
-		const timezone = context.getTimezone();
-		throw new NodeOperationError(context.getNode(), 'From Date is after To Date', {
-			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
-		});
-	}
-	return { from, to };
-}
-
 /** A whole-number parameter within [min, max]; the editor enforces this too, an expression does not. */
 export function readWholeNumber(
 	context: IExecuteSingleFunctions,
@@ -58,6 +46,30 @@ export function readWholeNumber(
 		});
 	}
 	return number;
+}
+
+/** From Date and To Date as epoch milliseconds, both inclusive. */
+function readDateRange(context: IExecuteSingleFunctions): { from: number; to: number } {
+	const from = readDate(context, 'fromDate', 'From Date');
+	const to = readDate(context, 'toDate', 'To Date');
+	if (from > to) {
+		const timezone = context.getTimezone();
+		throw new NodeOperationError(context.getNode(), 'From Date is after To Date', {
+			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
+		});
+	}
+	return { from, to };
+}
+
+/** The windows to ask for: From Date to To Date cut by Days per Request (options.windowDays). */
+export function readWindows(context: IExecuteSingleFunctions): DateWindow[] {
+	const { from, to } = readDateRange(context);
+	const windowDays = readWholeNumber(context, 'options.windowDays', 'Days per Request', {
+		min: 1,
+		max: 30,
+		fallback: 3,
+	});
+	return cutWindows(from, to, windowDays * DAY_MS);
 }
 
 /** How many results to return: every one (Return All), or at most Limit. */
