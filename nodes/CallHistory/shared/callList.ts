@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
-import { walkPages, type Page } from './pages';
+import { collectUpTo, walkPages, type Page } from './pages';
 import { readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow } from './windows';
@@ -55,20 +55,7 @@ export async function listCalls(
 	const size = Math.min(pageSize, limit);
 	const timezone = this.getTimezone();
 
-	const calls: INodeExecutionData[] = [];
-	const seen = new Set<unknown>();
-	const take = (items: IDataObject[]) => {
-		for (const call of items) {
-			const id = call.transaction_id;
-			if (id !== undefined && id !== null) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			calls.push({ json: call });
-			if (calls.length >= limit) return false;
-		}
-		return true;
-	};
+	const calls = collectUpTo(limit, (call) => call.transaction_id);
 
 	await forEachWindow(windows, async (window) => {
 		await walkPages(async (page) => {
@@ -81,8 +68,8 @@ export async function listCalls(
 			};
 			const qs = { from_date: window.from, to_date: window.to, page, size };
 			return readListPage(this, await send(this, requestData, { qs }, place), place);
-		}, take);
-		return calls.length < limit;
+		}, calls.take);
+		return !calls.isFull();
 	});
-	return calls;
+	return calls.items;
 }

@@ -1,3 +1,5 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
 /** One page of results, and whether the API says another page follows. */
 export interface Page<T> {
 	items: T[];
@@ -16,4 +18,26 @@ export async function walkPages<T>(
 		const { items, hasNext } = await fetchPage(page);
 		if (!take(items) || !hasNext) return;
 	}
+}
+
+/**
+ * Collects page items as output items until it holds `limit`; with `idOf`, an item whose id was
+ * collected before is dropped. `take` is walkPages' consumer: it answers whether more is wanted.
+ */
+export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown) {
+	const items: INodeExecutionData[] = [];
+	const seen = new Set<unknown>();
+	const take = (page: IDataObject[]): boolean => {
+		for (const item of page) {
+			const id = idOf?.(item);
+			if (id !== undefined && id !== null) {
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
+			items.push({ json: item });
+			if (items.length >= limit) return false;
+		}
+		return true;
+	};
+	return { items, take, isFull: () => items.length >= limit };
 }

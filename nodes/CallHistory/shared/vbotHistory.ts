@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
-import { walkPages } from './pages';
+import { collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
 import { send } from './transport';
 
@@ -69,34 +69,25 @@ export async function listVbotCalls(
 		fallback: 50,
 	});
 	const size = Math.min(pageSize, limit);
-	const records: INodeExecutionData[] = [];
+	const records = collectUpTo(limit);
 	let serverPageSize = size;
 	let count = Infinity;
 
-	await walkPages(
-		async (page) => {
-			const place = placeFor(this, 'VBot Call › Get Many', page);
-			const data = await send(this, requestData, { qs: { page, size } }, place);
-			if (!Array.isArray(data) || !data.every(isObject)) {
-				throw malformedAnswer(this.getNode(), place, 'has no list of history records in its data');
-			}
-			if (page === 1 && data.length > 0 && data.length < size) {
-				count = await fetchCount(this, requestData, placeFor(this, 'VBot Call › Get Many (count)'));
-				serverPageSize = data.length;
-			}
-			const seenSoFar = records.length + data.length;
-			return {
-				items: data as IDataObject[],
-				hasNext: data.length >= serverPageSize && seenSoFar < count,
-			};
-		},
-		(items) => {
-			for (const record of items) {
-				records.push({ json: record });
-				if (records.length >= limit) return false;
-			}
-			return true;
-		},
-	);
-	return records;
+	await walkPages(async (page) => {
+		const place = placeFor(this, 'VBot Call › Get Many', page);
+		const data = await send(this, requestData, { qs: { page, size } }, place);
+		if (!Array.isArray(data) || !data.every(isObject)) {
+			throw malformedAnswer(this.getNode(), place, 'has no list of history records in its data');
+		}
+		if (page === 1 && data.length > 0 && data.length < size) {
+			count = await fetchCount(this, requestData, placeFor(this, 'VBot Call › Get Many (count)'));
+			serverPageSize = data.length;
+		}
+		const seenSoFar = records.items.length + data.length;
+		return {
+			items: data as IDataObject[],
+			hasNext: data.length >= serverPageSize && seenSoFar < count,
+		};
+	}, records.take);
+	return records.items;
 }
