@@ -1,43 +1,94 @@
 'use strict';
-// The example workflows' Call History nodes, run as saved against the sandbox's demo data.
+// The example workflows' Call History nodes, run as saved against the sandbox's demo data, each fed
+// the previous Call History node's output the way the workflow connects them. (The other nodes,
+// from n8n-nodes-base, run in the real-n8n suite under e2e/.)
 
 const path = require('node:path');
 const fs = require('node:fs');
 const { useSandbox } = require('./harness/sandbox');
 const { runNode } = require('./harness/n8n');
-const { seedDemo } = require('./sandbox/demo');
+const { seedDemo, DEMO_VBOT } = require('./sandbox/demo');
 
+const CALL_HISTORY = 'n8n-nodes-call-history.callHistory';
 const api = useSandbox();
 const examples = fs
 	.readdirSync(path.join(__dirname, '..', 'examples'))
 	.filter((f) => f.endsWith('.json'));
 
-test.each(examples)('%s: its Call History node runs as saved', async (file) => {
+/** The workflow's nodes from its first one on, following each node's first main connection. */
+function chainOf(workflow) {
+	const targets = new Set(
+		Object.values(workflow.connections).flatMap((c) => c.main.flat().map((t) => t.node)),
+	);
+	const byName = new Map(workflow.nodes.map((n) => [n.name, n]));
+	const chain = [];
+	let node = workflow.nodes.find((n) => !targets.has(n.name));
+	while (node) {
+		chain.push(node);
+		node = byName.get(workflow.connections[node.name]?.main[0][0]?.node);
+	}
+	return chain;
+}
+
+async function runExample(workflow) {
+	const outputs = {};
+	let items = [{ json: {} }];
+	for (const node of chainOf(workflow).filter((n) => n.type === CALL_HISTORY)) {
+		const platform = node.parameters.resource === 'vbotCall' ? 'vbot' : 'callHistory';
+		const result = await runNode({
+			parameters: node.parameters,
+			credentials: api.credentials(platform),
+			timezone: workflow.settings.timezone,
+			items,
+		});
+		expect(result.error).toBeUndefined();
+		outputs[node.name] = result.json;
+		items = result.items;
+	}
+	return outputs;
+}
+
+test.each(examples)('%s: its Call History nodes run as saved', async (file) => {
 	const workflow = require(`../examples/${file}`);
+	seedDemo(api.sandbox, { now: Date.now() });
+	const outputs = await runExample(workflow);
+	expect(Object.keys(outputs).length).toBeGreaterThan(0);
+});
+
+test('calls-per-agent.json returns every call of the last 7 days, once', async () => {
 	const now = Date.now();
 	seedDemo(api.sandbox, { now });
+	const outputs = await runExample(require('../examples/calls-per-agent.json'));
 
-	for (const node of workflow.nodes.filter(
-		(n) => n.type === 'n8n-nodes-call-history.callHistory',
-	)) {
-		const { json, error } = await runNode({
-			parameters: node.parameters,
-			credentials: api.credentials(),
-			timezone: workflow.settings.timezone,
-		});
+	const requests = api.sandbox.received('/api/call_transaction/list');
+	const oldest = Math.min(...requests.map((r) => Number(r.query.from_date)));
+	const newest = Math.max(...requests.map((r) => Number(r.query.to_date)));
+	expect(outputs['Calls of the last 7 days'].map((c) => c.transaction_id)).toEqual(
+		api.sandbox.calls.range(oldest, newest).map((c) => c.transaction_id),
+	);
+	expect(now - oldest).toBeGreaterThan(7 * 86_400_000);
+	expect(now - oldest).toBeLessThan(8 * 86_400_000);
+	expect(outputs['Calls of the last 7 days'].length).toBeGreaterThan(700);
+});
 
-		expect(error).toBeUndefined();
-		if (node.parameters.operation === 'getMany') {
-			const requests = api.sandbox.received('/api/call_transaction/list');
-			const oldest = Math.min(...requests.map((r) => Number(r.query.from_date)));
-			expect(json.map((c) => c.transaction_id)).toEqual(
-				api.sandbox.calls
-					.range(oldest, Math.max(...requests.map((r) => Number(r.query.to_date))))
-					.map((c) => c.transaction_id),
-			);
-			expect(now - oldest).toBeGreaterThan(7 * 86_400_000);
-			expect(now - oldest).toBeLessThan(8 * 86_400_000);
-			expect(json.length).toBeGreaterThan(700);
-		}
-	}
+test('tag-a-call.json tags the latest call, and the following Get sees the tags', async () => {
+	seedDemo(api.sandbox, { now: Date.now() });
+	const outputs = await runExample(require('../examples/tag-a-call.json'));
+
+	const [latest] = outputs['Latest call of today'];
+	expect(latest.transaction_id).toBe(api.sandbox.calls.range(0, Date.now())[0].transaction_id);
+	const [readBack] = outputs['Read the call back'];
+	expect(readBack.transaction_id).toBe(latest.transaction_id);
+	expect(readBack.note).toBe('Khách hẹn gọi lại lúc 15h');
+	expect(readBack.tag).toEqual(['goilaisau', 'n8n']);
+});
+
+test('vbot-customer-history.json: the list holds as many calls as the count says', async () => {
+	seedDemo(api.sandbox, { now: Date.now() });
+	const outputs = await runExample(require('../examples/vbot-customer-history.json'));
+
+	const [{ count }] = outputs['How many calls'];
+	expect(count).toBe(75);
+	expect(outputs['Every call of the customer']).toHaveLength(count);
+	expect(DEMO_VBOT.phones[0]).toBe('0912345678');
 });
