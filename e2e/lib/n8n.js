@@ -1,0 +1,220 @@
+'use strict';
+// One real n8n server: its own user folder (SQLite database, community packages), its own ports,
+// its log kept in a file, and the CLI commands run beside it with the same settings.
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ENCRYPTION_KEY = 'call-history-e2e-encryption-key';
+
+/** A port nobody listens on right now, from the kernel. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The environment n8n runs with: this user folder, no telemetry, version checks or templates. */
+function environmentOf({ userFolder, port, brokerPort, logLevel = 'info' }) {
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(
+			([k]) => !/^(npm_|JEST_)/.test(k) && !['NODE_OPTIONS', 'NODE_ENV'].includes(k),
+		),
+	);
+	return {
+		...env,
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LOG_LEVEL: logLevel,
+		N8N_LOG_OUTPUT: 'console',
+		GENERIC_TIMEZONE: 'Asia/Ho_Chi_Minh',
+		TZ: 'Asia/Ho_Chi_Minh',
+	};
+}
+
+function runCli(installed, env, args) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(installed.node, [installed.n8n, ...args], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+async function waitFor(check, { timeoutMs, what }) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			if (await check()) return;
+		} catch {
+			// not up yet
+		}
+		if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+class N8n {
+	constructor({ installed, userFolder, port }) {
+		this.installed = installed;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.url = `http://127.0.0.1:${port}`;
+		this.logFile = path.join(userFolder, 'n8n.log');
+		this.cookie = undefined;
+	}
+
+	/** A CLI command beside the server: same user folder and key, a task-broker port of its own. */
+	async cli(args, { logLevel = 'warn' } = {}) {
+		const env = environmentOf({
+			userFolder: this.userFolder,
+			port: await freePort(),
+			brokerPort: await freePort(),
+			logLevel,
+		});
+		return runCli(this.installed, env, args);
+	}
+
+	async importFile(kind, file, extraArgs = []) {
+		const result = await this.cli([`import:${kind}`, `--input=${file}`, ...extraArgs]);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n import:${kind} failed (${result.code}):\n${result.stdout}${result.stderr}`,
+			);
+		}
+	}
+
+	/** `n8n execute --id=<id> --rawOutput`: the run's JSON, which follows n8n's log lines. */
+	async execute(workflowId) {
+		// At log level error n8n prints no result at all.
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			logLevel: 'info',
+		});
+		const lines = result.stdout.split('\n');
+		const start = lines.indexOf('{');
+		if (result.code !== 0 || start < 0) {
+			throw new Error(
+				`n8n execute --id=${workflowId} failed (${result.code}):\n${result.stdout}${result.stderr}`,
+			);
+		}
+		return JSON.parse(lines.slice(start).join('\n'));
+	}
+
+	async start({ timeoutMs = 120_000 } = {}) {
+		const env = environmentOf({
+			userFolder: this.userFolder,
+			port: this.port,
+			brokerPort: await freePort(),
+		});
+		const log = fs.openSync(this.logFile, 'a');
+		// Its own process group, so that stopping it also stops the task runners it starts.
+		this.process = spawn(this.installed.node, [this.installed.n8n, 'start'], {
+			env,
+			stdio: ['ignore', log, log],
+			detached: true,
+		});
+		fs.closeSync(log);
+		const exited = new Promise((resolve) => this.process.on('exit', resolve));
+		this.exited = exited;
+		let gone = false;
+		exited.then(() => (gone = true));
+		await waitFor(
+			async () => {
+				if (gone) throw new Error(`n8n exited while starting; see ${this.logFile}`);
+				const res = await fetch(`${this.url}/healthz/readiness`);
+				return res.ok;
+			},
+			{ timeoutMs, what: `n8n answering on ${this.url}` },
+		).catch((error) => {
+			if (gone) error.message = `n8n exited while starting:\n${this.log().slice(-3000)}`;
+			throw error;
+		});
+	}
+
+	log() {
+		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	async stop({ timeoutMs = 15_000 } = {}) {
+		if (!this.process || this.process.exitCode !== null || this.process.signalCode) return;
+		const group = -this.process.pid;
+		const signal = (name) => {
+			try {
+				process.kill(group, name);
+			} catch {
+				// already gone
+			}
+		};
+		signal('SIGTERM');
+		const timer = setTimeout(() => signal('SIGKILL'), timeoutMs);
+		await this.exited;
+		clearTimeout(timer);
+		signal('SIGKILL'); // any task runner left in the group
+	}
+
+	/** A call to n8n's internal REST API, as the editor makes it, with the owner's cookie. */
+	async rest(method, route, body) {
+		const res = await fetch(`${this.url}/rest${route}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.get('set-cookie');
+		if (setCookie) this.cookie = setCookie.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		if (!res.ok) {
+			throw new Error(`n8n ${method} /rest${route} answered ${res.status}: ${text.slice(0, 500)}`);
+		}
+		return json?.data ?? json;
+	}
+
+	async setUpOwner(owner) {
+		await this.rest('POST', '/owner/setup', owner);
+		await this.rest('POST', '/login', {
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		});
+	}
+}
+
+module.exports = { N8n, freePort, waitFor };

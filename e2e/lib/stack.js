@@ -1,0 +1,147 @@
+'use strict';
+// The main job's stack: the API sandbox with demo data, and a real n8n with this package installed
+// the way n8n installs community packages, a credential for each platform pointing at the sandbox,
+// the example workflows imported, and an owner account to log in with.
+
+const { execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startSandbox } = require('../../test/sandbox/server');
+const { seedDemo } = require('../../test/sandbox/demo');
+const { ensureN8n } = require('./install');
+const { N8n } = require('./n8n');
+
+const REPO = path.join(__dirname, '..', '..');
+const EXAMPLES = path.join(REPO, 'examples');
+const PACKAGE = require(path.join(REPO, 'package.json'));
+
+const OWNER = {
+	email: process.env.N8N_OWNER_EMAIL ?? 'owner@call-history.test',
+	password: process.env.N8N_OWNER_PASSWORD ?? 'CallHistory-2026',
+	firstName: 'Call',
+	lastName: 'Center',
+};
+
+const CREDENTIALS = {
+	callHistory: { id: 'callHistorySandbox', name: 'Call History sandbox' },
+	vbot: { id: 'vbotSandbox', name: 'VBot sandbox' },
+};
+
+/** A fixed workflow id per example file, so links and tests can name it. */
+const workflowIdOf = (file) => crypto.createHash('sha1').update(file).digest('hex').slice(0, 16);
+
+/** `npm pack` of the built package, installed into the user folder's nodes folder as n8n does. */
+function installPackage(userFolder) {
+	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-pack-'));
+	const [{ filename }] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
+			cwd: REPO,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+	);
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			path.join(packDir, filename),
+		],
+		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+	fs.rmSync(packDir, { recursive: true, force: true });
+	return path.join(nodesDir, 'node_modules', PACKAGE.name);
+}
+
+/** The files n8n imports: one credential per platform, and every example workflow. */
+function writeImports(dir, sandbox, extraWorkflows = {}) {
+	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
+	const credentials = [
+		{ ...CREDENTIALS.callHistory, url: sandbox.url },
+		{ ...CREDENTIALS.vbot, url: sandbox.vbotUrl },
+	].map(({ id, name, url }) => ({
+		id,
+		name,
+		type: 'callHistoryApi',
+		data: { baseUrl: url, accessToken: sandbox.token },
+	}));
+	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials, null, 2));
+
+	const workflows = {};
+	const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+	const all = {
+		...Object.fromEntries(
+			files.map((f) => [f, JSON.parse(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'))]),
+		),
+		...extraWorkflows,
+	};
+	for (const [file, workflow] of Object.entries(all)) {
+		const id = workflowIdOf(file);
+		workflows[file] = { id, name: workflow.name };
+		fs.writeFileSync(
+			path.join(dir, 'workflows', file),
+			JSON.stringify({ ...workflow, id, active: false }, null, 2),
+		);
+	}
+	return workflows;
+}
+
+/**
+ * Starts the sandbox (demo data) and a real n8n with the package loaded and the examples imported.
+ * Returns { sandbox, n8n, installed, owner, workflows, credentials, packageDir, stop }.
+ */
+async function startStack({
+	n8nPort = Number(process.env.N8N_PORT ?? 5678),
+	sandboxPort = Number(process.env.SANDBOX_PORT ?? 0),
+	token = process.env.SANDBOX_TOKEN,
+	version,
+	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-n8n-')),
+	extraWorkflows,
+	log = console.log,
+} = {}) {
+	const installed = ensureN8n(version, log);
+	const sandbox = await startSandbox({ port: sandboxPort, token });
+	const n8n = new N8n({ installed, userFolder, port: n8nPort });
+	const stop = async () => {
+		await n8n.stop();
+		await sandbox.close();
+	};
+	try {
+		const demo = seedDemo(sandbox);
+		const packageDir = installPackage(userFolder);
+		const importDir = path.join(userFolder, 'import');
+		const workflows = writeImports(importDir, sandbox, extraWorkflows);
+		await n8n.importFile('credentials', path.join(importDir, 'credentials.json'));
+		await n8n.importFile('workflow', path.join(importDir, 'workflows'), ['--separate']);
+		await n8n.start();
+		await n8n.setUpOwner(OWNER);
+		return {
+			sandbox,
+			demo,
+			n8n,
+			installed,
+			owner: OWNER,
+			workflows,
+			credentials: CREDENTIALS,
+			packageDir,
+			userFolder,
+			stop,
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+module.exports = { startStack, workflowIdOf, OWNER, CREDENTIALS };
