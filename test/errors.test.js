@@ -1,6 +1,8 @@
 'use strict';
 // Vendor failures through n8n-core: every documented error code, HTTP failures and broken answers
 // become NodeApiErrors that name the code and say what to do, and the token appears nowhere.
+// Retries are off here (Max Retries 0), to see each failure as it is mapped; test/reliability/
+// covers retrying, pacing and shorter windows.
 
 const { inspect } = require('node:util');
 const { useSandbox } = require('./harness/sandbox');
@@ -22,6 +24,7 @@ const RANGE = {
 	fromDate: new Date(JAN_1).toISOString(),
 	toDate: new Date(JAN_1 + DAY).toISOString(),
 	returnAll: true,
+	options: { maxRetries: 0 },
 };
 const TOKEN_FIX =
 	"Get a new token from the vendor and paste it into the credential's Access Token.";
@@ -53,10 +56,6 @@ describe('documented vendor error codes, in HTTP 200 envelopes', () => {
 		['rate_limit_exceeded', `rate_limit_exceeded: ${RATE_FIX}`],
 		['limit_request_30_minute', `limit_request_30_minute: ${RATE_FIX}`],
 		[
-			'date_is_too_long',
-			'date_is_too_long: the date window is longer than the vendor allows. Lower "Days per Request" under Options.',
-		],
-		[
 			'date_invalid',
 			'date_invalid: the vendor refused the date range. Check From Date and To Date.',
 		],
@@ -87,15 +86,17 @@ describe('documented vendor error codes, in HTTP 200 envelopes', () => {
 		);
 	});
 
-	test('date_is_too_long as the vendor answers it when Days per Request is above its limit', async () => {
-		api.sandbox.settings.maxWindowMs = DAY;
+	test('date_is_too_long for every window, down to one hour', async () => {
+		api.sandbox.fault({ path: LIST, times: 100, respond: { vendorError: 'date_is_too_long' } });
 
-		const { error } = await getMany({}, { toDate: new Date(JAN_1 + 2 * DAY).toISOString() });
+		const { error } = await getMany();
 
-		expect(error.message).toMatch(
-			/^date_is_too_long: .* Lower "Days per Request" under Options\.$/,
+		expect(error.message).toBe(
+			'date_is_too_long: the date window is longer than the vendor allows. Lower "Days per Request" under Options. The vendor refused even a one-hour window, so the node stopped.',
 		);
-		expect(api.sandbox.received(LIST)).toHaveLength(1);
+		expect(error.description).toMatch(
+			/^The Call History API answered date_is_too_long to Call › Get Many, window 2026-01-01T23:\d\d:\d\d\.\d{3}\+07:00 – 2026-01-02T00:00:00\.000\+07:00, page 1\.$/,
+		);
 	});
 
 	test('an expired token as the vendor answers it', async () => {

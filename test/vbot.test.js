@@ -187,7 +187,11 @@ describe('VBot envelopes', () => {
 		api.sandbox.settings.vbotEnvelope = 'error-only';
 		api.sandbox.fault({ path: COUNT_ALL, respond: { vendorError: 'rate_limit_exceeded' } });
 
-		const { error } = await run({ operation: 'count', phone: PHONES.few });
+		const { error } = await run({
+			operation: 'count',
+			phone: PHONES.few,
+			options: { maxRetries: 0 },
+		});
 
 		expect(error.message).toBe(
 			'error 429: the vendor rate-limited this account. Wait before running the workflow again, or run it less often.',

@@ -58,7 +58,7 @@ export async function listCalls(
 	const calls = collectUpTo(limit, (call) => call.transaction_id);
 
 	await forEachWindow(windows, async (window) => {
-		await walkPages(async (page) => {
+		const fetchPage = async (page: number) => {
 			const place: RequestPlace = {
 				platform: 'callHistory',
 				operation: 'Call › Get Many',
@@ -68,7 +68,14 @@ export async function listCalls(
 			};
 			const qs = { from_date: window.from, to_date: window.to, page, size };
 			return readListPage(this, await send(this, requestData, { qs }, place), place);
-		}, calls.take);
+		};
+		const repeats = calls.repeats();
+		await walkPages(fetchPage, calls.take);
+		// A repeated call means calls arrived at the top of the newest-first list while it was
+		// paged, after page 1 was read: read the top again until a page brings nothing new.
+		if (calls.repeats() > repeats && !calls.isFull()) {
+			await walkPages(fetchPage, calls.takeWhileNew);
+		}
 		return !calls.isFull();
 	});
 	return calls.items;

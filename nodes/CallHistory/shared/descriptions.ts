@@ -46,6 +46,44 @@ export const windowDaysOption: INodeProperties = {
 		'How many days one request may cover. A longer range is split into consecutive windows of this size. The vendor refuses longer windows with date_is_too_long: its 2021 documentation allows 3 days, accounts since 2023 allow up to 30.',
 };
 
+/** Retries, pacing and timeout: under Options of every operation, read by the transport. */
+export const reliabilityOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 3,
+		description:
+			'How many times to send a request again after a rate limit (HTTP 429, limit_request_30_minute, rate_limit_exceeded), an overloaded server (HTTP 502, 503, 504), a broken connection or a timeout. Waits grow exponentially, or as long as the vendor asks (Retry-After).',
+	},
+	{
+		displayName: 'Max Total Retry Wait (Seconds)',
+		name: 'maxRetryWait',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		default: 60,
+		description: 'The longest the node waits in all between the retries of one request',
+	},
+	{
+		displayName: 'Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1000 },
+		default: 10,
+		description:
+			'The most requests the node sends to the vendor per second, across all windows, pages and items of a run. 0 sends as fast as the vendor answers.',
+	},
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 600 },
+		default: 30,
+		description: 'How long to wait for one answer before giving the request up (and retrying it)',
+	},
+];
+
 /** The Options or Filters collection of one operation. */
 export function collectionOf(
 	kind: 'options' | 'filters',
@@ -61,6 +99,14 @@ export function collectionOf(
 		default: {},
 		options,
 	};
+}
+
+/** The Options collection of one operation: its own options, then retries, pacing and timeout. */
+export function optionsOf(
+	show: Record<string, string[]>,
+	operationOptions: INodeProperties[] = [],
+): INodeProperties {
+	return collectionOf('options', show, [...operationOptions, ...reliabilityOptions]);
 }
 
 export function pageSizeOption(max: number, description: string): INodeProperties {

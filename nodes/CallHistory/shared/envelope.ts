@@ -1,4 +1,5 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 import { formatInstant } from './dates';
 import type { DateWindow } from './windows';
 import { isObject } from './json';
@@ -18,6 +19,31 @@ interface Advice {
 	summary: string;
 	fix: string;
 }
+
+/**
+ * What a failure allows besides giving up: the same request again (after the wait the vendor
+ * named, if it did), or the same range in shorter windows.
+ */
+export type Remedy = { retry: true; afterMs?: number } | { shorterWindow: true };
+
+const remedies = new WeakMap<object, Remedy>();
+
+export function remedyOf(error: unknown): Remedy | undefined {
+	return typeof error === 'object' && error !== null ? remedies.get(error) : undefined;
+}
+
+const RETRY: Remedy = { retry: true };
+/** HTTP statuses that say "not now": the same request may well succeed later. */
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Network failures of one exchange (a reset, a timeout), as opposed to a wrong address. */
+const RETRY_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+]);
 
 const VENDOR: Record<Platform, string> = { callHistory: 'Call History API', vbot: 'VBot API' };
 
@@ -84,12 +110,35 @@ function describePlace(place: RequestPlace): string {
 	return parts.join(', ');
 }
 
+/** The remedy a vendor error code allows: rate limits are retried, a too-long window is halved. */
+function remedyForCode(code: string | undefined): Remedy | undefined {
+	if (code === undefined) return undefined;
+	if (CODES[code] === RATE_LIMITED) return RETRY;
+	if (code === 'date_is_too_long') return { shorterWindow: true };
+	return undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
+function retryAfterMs(value: unknown): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	const date = DateTime.fromHTTP(text);
+	return date.isValid ? Math.max(0, date.toMillis() - Date.now()) : undefined;
+}
+
 function vendorError(
 	node: INode,
 	place: RequestPlace,
-	failure: { code: string; httpCode: string; vendorMessage?: string; advice: Advice },
+	failure: {
+		code: string;
+		httpCode: string;
+		vendorMessage?: string;
+		advice: Advice;
+		remedy?: Remedy;
+	},
 ): NodeApiError {
-	const { code, httpCode, vendorMessage, advice } = failure;
+	const { code, httpCode, vendorMessage, advice, remedy } = failure;
 	const said = vendorMessage && vendorMessage !== code ? ` ("${vendorMessage}")` : '';
 	const message = `${code}: ${advice.summary}. ${advice.fix}`;
 	const error = new NodeApiError(
@@ -108,6 +157,7 @@ function vendorError(
 	);
 	// NodeApiError swaps a message that mentions a network code (ECONNREFUSED, …) for n8n's generic text.
 	error.message = message;
+	if (remedy) remedies.set(error, remedy);
 	return error;
 }
 
@@ -135,6 +185,7 @@ function checkCallHistory(node: INode, place: RequestPlace, answer: IDataObject)
 		code,
 		httpCode: '200',
 		advice: CODES[code] ?? adviceForStatus(400),
+		remedy: remedyForCode(code),
 	});
 }
 
@@ -157,6 +208,7 @@ function checkVbot(node: INode, place: RequestPlace, answer: IDataObject): unkno
 		httpCode: '200',
 		vendorMessage,
 		advice,
+		remedy: Number(answer.error) === 429 ? RETRY : remedyForCode(vendorMessage),
 	});
 }
 
@@ -176,7 +228,7 @@ export function checkAnswer(node: INode, place: RequestPlace, answer: unknown): 
 
 interface HttpErrorShape {
 	code?: string;
-	response?: { status?: number; data?: unknown };
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 }
 
 /**
@@ -194,11 +246,15 @@ export function httpFailure(node: INode, place: RequestPlace, error: unknown): u
 		const vendorCode =
 			isObject(body) && typeof body.message === 'string' && body.message ? body.message : undefined;
 		const advice = (vendorCode && CODES[vendorCode]) || adviceForStatus(status);
+		const remedy: Remedy | undefined = RETRY_STATUSES.has(status)
+			? { retry: true, afterMs: retryAfterMs(cause.response?.headers?.['retry-after']) }
+			: remedyForCode(vendorCode);
 		return vendorError(node, place, {
 			code: `HTTP ${status}`,
 			httpCode: String(status),
 			vendorMessage: vendorCode,
 			advice,
+			remedy,
 		});
 	}
 	if (cause.code && cause.code !== 'ERR_CANCELED') {
@@ -206,6 +262,7 @@ export function httpFailure(node: INode, place: RequestPlace, error: unknown): u
 		return vendorError(node, place, {
 			code: cause.code,
 			httpCode: cause.code,
+			remedy: RETRY_NETWORK_CODES.has(cause.code) ? RETRY : undefined,
 			advice: timedOut
 				? { summary: 'the vendor did not answer in time', fix: 'Try again later.' }
 				: {

@@ -22,16 +22,21 @@ export async function walkPages<T>(
 
 /**
  * Collects page items as output items until it holds `limit`; with `idOf`, an item whose id was
- * collected before is dropped. `take` is walkPages' consumer: it answers whether more is wanted.
+ * collected before is dropped and counted in `repeats()`. `take` is walkPages' consumer: it
+ * answers whether more is wanted. `takeWhileNew` also stops at a page that brought nothing new.
  */
 export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown) {
 	const items: INodeExecutionData[] = [];
 	const seen = new Set<unknown>();
+	let repeats = 0;
 	const take = (page: IDataObject[]): boolean => {
 		for (const item of page) {
 			const id = idOf?.(item);
 			if (id !== undefined && id !== null) {
-				if (seen.has(id)) continue;
+				if (seen.has(id)) {
+					repeats++;
+					continue;
+				}
 				seen.add(id);
 			}
 			items.push({ json: item });
@@ -39,5 +44,9 @@ export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown
 		}
 		return true;
 	};
-	return { items, take, isFull: () => items.length >= limit };
+	const takeWhileNew = (page: IDataObject[]): boolean => {
+		const held = items.length;
+		return take(page) && items.length > held;
+	};
+	return { items, take, takeWhileNew, repeats: () => repeats, isFull: () => items.length >= limit };
 }

@@ -7,6 +7,9 @@ import {
 import { formatInstant, parseDate } from './dates';
 import { cutWindows, DAY_MS, type DateWindow } from './windows';
 
+/** The longest range one run reads: a year, leap day included. */
+const MAX_RANGE_DAYS = 366;
+
 const DATE_FORMS =
 	'Use the date picker, an ISO 8601 date-time such as 2026-01-31T08:00:00+07:00, or epoch milliseconds.';
 
@@ -57,6 +60,16 @@ function readDateRange(context: IExecuteSingleFunctions): { from: number; to: nu
 		throw new NodeOperationError(context.getNode(), 'From Date is after To Date', {
 			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
 		});
+	}
+	if (to - from >= MAX_RANGE_DAYS * DAY_MS) {
+		const days = Math.ceil((to - from) / DAY_MS);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The date range is ${days} days long, more than ${MAX_RANGE_DAYS}`,
+			{
+				description: `One run reads at most ${MAX_RANGE_DAYS} days of calls. Narrow From Date and To Date, or split the workflow into runs of a year or less (e.g. one per quarter).`,
+			},
+		);
 	}
 	return { from, to };
 }

@@ -1,9 +1,11 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
+import {
+	sleep,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
 } from 'n8n-workflow';
-import { checkAnswer, httpFailure, type RequestPlace } from './envelope';
+import { checkAnswer, httpFailure, remedyOf, type RequestPlace } from './envelope';
+import { readWholeNumber } from './parameters';
 
 export interface RequestChange {
 	url?: string;
@@ -11,9 +13,97 @@ export interface RequestChange {
 	qs?: IDataObject;
 }
 
+/** How the transport treats one operation's requests: the reliability options. */
+interface Policy {
+	maxRetries: number;
+	maxWaitMs: number;
+	timeoutMs: number;
+	perSecond: number;
+}
+
+const FIRST_BACKOFF_MS = 1000;
+const LONGEST_BACKOFF_MS = 30_000;
+
+function readPolicy(context: IExecutePaginationFunctions): Policy {
+	const option = (name: string, label: string, min: number, max: number, fallback: number) =>
+		readWholeNumber(context, `options.${name}`, label, { min, max, fallback });
+	return {
+		maxRetries: option('maxRetries', 'Max Retries', 0, 10, 3),
+		maxWaitMs: option('maxRetryWait', 'Max Total Retry Wait', 0, 3600, 60) * 1000,
+		timeoutMs: option('timeout', 'Timeout', 1, 600, 30) * 1000,
+		perSecond: option('requestsPerSecond', 'Requests per Second', 0, 1000, 10),
+	};
+}
+
+/** Exponential backoff with jitter: attempt 0 waits 0.5–1 s, then 1–2 s, 2–4 s, … up to 30 s. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
+	return ceiling / 2 + (Math.random() * ceiling) / 2;
+}
+
+/**
+ * The next free request slot of each running node (execution and node), so that all its windows,
+ * pages and items together stay under Requests per Second. Slots of runs that ended are dropped.
+ */
+const pacers = new Map<string, { next: number; touched: number }>();
+const FORGET_PACER_MS = 10 * 60_000;
+
+async function pace(context: IExecutePaginationFunctions, perSecond: number): Promise<void> {
+	if (perSecond === 0) return;
+	const now = Date.now();
+	const key = `${context.getExecutionId()}\u0000${context.getNode().id}`;
+	const pacer = pacers.get(key) ?? { next: now, touched: now };
+	const at = Math.max(now, pacer.next);
+	// 5% further apart than the rate allows, so that the jitter of the way to the vendor cannot
+	// squeeze one more request into a second as the vendor counts it.
+	pacer.next = at + 1050 / perSecond;
+	pacer.touched = now;
+	pacers.set(key, pacer);
+	if (pacers.size > 100) {
+		for (const [other, { touched }] of pacers) {
+			if (now - touched > FORGET_PACER_MS) pacers.delete(other);
+		}
+	}
+	if (at > now) await sleep(at - now);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const attemptsOf = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
+
+/** Says on the final error how hard the node tried, so "it failed" never hides "it retried". */
+function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string): unknown {
+	if (attempts > 1 || why) {
+		const note =
+			why ?? `Gave up after ${attemptsOf(attempts)} and ${seconds(waitedMs)} of waiting.`;
+		const failure = error as { message?: string; description?: string | null };
+		if (typeof failure.message === 'string') failure.message = `${failure.message} ${note}`;
+		failure.description = failure.description ? `${failure.description} ${note}` : note;
+	}
+	return error;
+}
+
+/** One exchange: the request through n8n's routing request (which authenticates it), the answer checked. */
+async function exchange(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	place: RequestPlace,
+): Promise<unknown> {
+	let items;
+	try {
+		items = await context.makeRoutingRequest(requestData);
+	} catch (error) {
+		throw httpFailure(context.getNode(), place, error);
+	}
+	// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
+	const answer = items.length === 1 ? items[0].json : items.map((item) => item.json);
+	return checkAnswer(context.getNode(), place, answer);
+}
+
 /**
  * The one place a request leaves the node: the request the routing built, with `change` on top,
- * through n8n's routing request (which authenticates it), then the vendor's answer checked.
+ * paced to Requests per Second, cut off after Timeout, and sent again, the very same request,
+ * after a rate limit, an overloaded server or a broken connection, with exponential backoff and
+ * jitter (or the wait the vendor named), up to Max Retries and Max Total Retry Wait.
  * Returns what the answer carries: `payload` (Call History API) or `data` (VBot).
  */
 export async function send(
@@ -22,18 +112,39 @@ export async function send(
 	change: RequestChange,
 	place: RequestPlace,
 ): Promise<unknown> {
-	const options = {
-		...requestData.options,
-		...(change.url === undefined ? {} : { url: change.url }),
-		qs: { ...requestData.options.qs, ...change.qs },
+	const policy = readPolicy(context);
+	const request = {
+		...requestData,
+		options: {
+			...requestData.options,
+			...(change.url === undefined ? {} : { url: change.url }),
+			qs: { ...requestData.options.qs, ...change.qs },
+			timeout: policy.timeoutMs,
+		},
 	};
-	let items;
-	try {
-		items = await context.makeRoutingRequest({ ...requestData, options });
-	} catch (error) {
-		throw httpFailure(context.getNode(), place, error);
+	let waitedMs = 0;
+	for (let attempt = 0; ; attempt++) {
+		await pace(context, policy.perSecond);
+		try {
+			return await exchange(context, request, place);
+		} catch (error) {
+			const remedy = remedyOf(error);
+			if (!remedy || !('retry' in remedy) || attempt >= policy.maxRetries) {
+				throw gaveUp(error, attempt + 1, waitedMs);
+			}
+			const waitMs = remedy.afterMs ?? backoffMs(attempt);
+			if (waitedMs + waitMs > policy.maxWaitMs) {
+				const asked =
+					remedy.afterMs === undefined ? 'The next retry would wait' : 'The vendor asked to wait';
+				throw gaveUp(
+					error,
+					attempt + 1,
+					waitedMs,
+					`${asked} ${seconds(waitMs)}, which would pass Max Total Retry Wait (${seconds(policy.maxWaitMs)}); gave up after ${attemptsOf(attempt + 1)} and ${seconds(waitedMs)} of waiting.`,
+				);
+			}
+			waitedMs += waitMs;
+			await sleep(waitMs);
+		}
 	}
-	// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
-	const answer = items.length === 1 ? items[0].json : items.map((item) => item.json);
-	return checkAnswer(context.getNode(), place, answer);
 }

@@ -3,6 +3,7 @@ import {
 	agentExtensionFilter,
 	collectionOf,
 	LIST_VALUE,
+	optionsOf,
 	pageSizeOption,
 	returnAllAndLimit,
 	textFilter,
@@ -68,7 +69,7 @@ export const callGetManyDescription: INodeProperties[] = [
 		textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),
 		textFilter('sourceNumber', 'Source Number', 'source_number', 'Only calls from this number'),
 	]),
-	collectionOf('options', showOnlyForGetMany, [
+	optionsOf(showOnlyForGetMany, [
 		windowDaysOption,
 		pageSizeOption(50, 'How many calls to ask for per request; 50 is the most the vendor accepts'),
 	]),

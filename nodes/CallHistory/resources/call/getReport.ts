@@ -3,6 +3,7 @@ import {
 	agentExtensionFilter,
 	collectionOf,
 	LIST_VALUE,
+	optionsOf,
 	windowDaysOption,
 } from '../../shared/descriptions';
 
@@ -22,5 +23,5 @@ export const callGetReportDescription: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'numbers', value: LIST_VALUE } },
 		},
 	]),
-	collectionOf('options', showOnlyForGetReport, [windowDaysOption]),
+	optionsOf(showOnlyForGetReport, [windowDaysOption]),
 ];

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { collectionOf, pageSizeOption, returnAllAndLimit } from '../../shared/descriptions';
+import { optionsOf, pageSizeOption, returnAllAndLimit } from '../../shared/descriptions';
 
 const showOnlyForGetMany = { resource: ['vbotCall'], operation: ['getMany'] };
 
 export const vbotCallGetManyDescription: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForGetMany),
-	collectionOf('options', showOnlyForGetMany, [
-		pageSizeOption(1000, 'How many records to ask for per request'),
-	]),
+	optionsOf(showOnlyForGetMany, [pageSizeOption(1000, 'How many records to ask for per request')]),
 ];

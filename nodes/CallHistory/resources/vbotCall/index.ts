@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { runThrough, TEXT_VALUE } from '../../shared/descriptions';
+import { optionsOf, runThrough, TEXT_VALUE } from '../../shared/descriptions';
 import { requireText } from '../../shared/parameters';
 import { countVbotCalls, listVbotCalls } from '../../shared/vbotHistory';
 import { vbotCallGetManyDescription } from './getMany';
@@ -71,4 +71,5 @@ export const vbotCallDescription: INodeProperties[] = [
 	),
 	customerField('phone', 'Phone', 'phone', "The customer's phone number"),
 	...vbotCallGetManyDescription,
+	optionsOf({ ...showForVbotCalls, operation: ['count'] }),
 ];

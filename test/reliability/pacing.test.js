@@ -1,0 +1,96 @@
+'use strict';
+// Requests per Second: one node never sends more than that to the vendor, across all windows,
+// pages and input items of one run. Checked on the times the sandbox received the requests.
+
+const { useSandbox } = require('../harness/sandbox');
+const { runNode, ids } = require('../harness/n8n');
+const { DAY, generateCalls } = require('../sandbox/seed');
+
+// The vendor takes 6-day windows here, so that one window is one request per page.
+const api = useSandbox({ maxWindowMs: 30 * 86_400_000 });
+const LIST = '/api/call_transaction/list';
+const JAN_1 = Date.UTC(2025, 11, 31, 17);
+const iso = (ms) => new Date(ms).toISOString();
+
+beforeEach(() =>
+	api.sandbox.calls.replace(
+		generateCalls({ from: JAN_1, to: JAN_1 + 6 * DAY, perDay: 40, seed: 41, recordingBase: 'x' }),
+	),
+);
+
+/**
+ * The most requests the sandbox received within any one-second span. The run's first request is
+ * left out: it arrives late by the run's one-off setup (credentials, a new connection), which
+ * makes the gap to the second one look shorter than the node kept it.
+ */
+function busiestSecond(requests) {
+	const times = requests
+		.map((r) => r.at)
+		.sort((a, b) => a - b)
+		.slice(1);
+	let most = 0;
+	for (let first = 0, last = 0; last < times.length; last++) {
+		while (times[last] - times[first] >= 1000) first++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
+
+const getMany = (options, extra = {}) =>
+	runNode({
+		parameters: {
+			resource: 'call',
+			operation: 'getMany',
+			fromDate: iso(JAN_1),
+			toDate: iso(JAN_1 + 6 * DAY - 1),
+			returnAll: true,
+			options: { pageSize: 10, ...options },
+		},
+		credentials: api.credentials(),
+		...extra,
+	});
+
+test('5 per second across windows and pages: never 6 within a second, and every call', async () => {
+	const { json, error } = await getMany({ requestsPerSecond: 5 });
+
+	expect(error).toBeUndefined();
+	expect(ids(json)).toEqual(ids(api.sandbox.calls.range(JAN_1, JAN_1 + 6 * DAY - 1)));
+	const requests = api.sandbox.received(LIST);
+	expect(requests.length).toBeGreaterThan(20);
+	expect(busiestSecond(requests)).toBeLessThanOrEqual(5);
+});
+
+test('one pace for all input items of a run', async () => {
+	const { json, error } = await getMany(
+		{ requestsPerSecond: 4, windowDays: 6, pageSize: 50 },
+		{ items: [{ json: {} }, { json: {} }, { json: {} }] },
+	);
+
+	expect(error).toBeUndefined();
+	expect(json).toHaveLength(3 * 240);
+	const requests = api.sandbox.received(LIST);
+	expect(requests).toHaveLength(3 * 5);
+	expect(busiestSecond(requests)).toBeLessThanOrEqual(4);
+});
+
+test('retries count against the pace too', async () => {
+	api.sandbox.fault({
+		path: LIST,
+		times: 3,
+		respond: { status: 503, headers: { 'retry-after': '0' } },
+	});
+
+	const { error } = await getMany({ requestsPerSecond: 2, windowDays: 6, pageSize: 50 });
+
+	expect(error).toBeUndefined();
+	const requests = api.sandbox.received(LIST);
+	expect(requests).toHaveLength(3 + 5);
+	expect(busiestSecond(requests)).toBeLessThanOrEqual(2);
+});
+
+test('0 turns pacing off: the requests go out as fast as the sandbox answers', async () => {
+	const { error } = await getMany({ requestsPerSecond: 0 });
+
+	expect(error).toBeUndefined();
+	expect(busiestSecond(api.sandbox.received(LIST))).toBeGreaterThan(10);
+});
