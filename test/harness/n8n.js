@@ -17,7 +17,10 @@ const {
 	ICredentialsHelper,
 	createRunExecutionData,
 } = require('n8n-workflow');
-const { CallHistory } = require('../../dist/nodes/CallHistory/CallHistory.node.js');
+const path = require('node:path');
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+const { CallHistory } = require(path.join(DIST, 'nodes/CallHistory/CallHistory.node.js'));
 const { CallHistoryApi } = require('../../dist/credentials/CallHistoryApi.credentials.js');
 
 const NODE_NAME = 'Call History';
@@ -119,6 +122,7 @@ async function capturingOutput(run) {
 
 /**
  * Runs the Call History node once on `items` (default: one empty item) with `parameters`.
+ * `dist` runs the node of another build (a mutant, in test/reliability) instead of dist/.
  * Returns { json: [...output items' json], items, error, run, printed }.
  */
 async function runNode({
@@ -127,8 +131,12 @@ async function runNode({
 	timezone = 'Asia/Ho_Chi_Minh',
 	continueOnFail = false,
 	items = [{ json: {} }],
+	dist,
 }) {
-	const nodeType = new CallHistory();
+	const NodeClass = dist
+		? require(path.join(dist, 'nodes/CallHistory/CallHistory.node.js')).CallHistory
+		: CallHistory;
+	const nodeType = new NodeClass();
 	const node = {
 		id: 'node-1',
 		name: NODE_NAME,
@@ -278,4 +286,10 @@ async function testCredential(data) {
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
-module.exports = { runNode, testCredential, ids, NODE_NAME };
+module.exports = {
+	DIST,
+	runNode,
+	testCredential,
+	ids,
+	NODE_NAME,
+};
