@@ -59,16 +59,22 @@ function ensureN8n(version = process.env.E2E_N8N_VERSION ?? DEFAULT_VERSION, log
 
 	log(`Installing n8n ${version} into ${root} (once; later runs reuse it)...`);
 	const partial = `${root}.partial-${process.pid}`;
-	fs.rmSync(partial, { recursive: true, force: true });
-	fs.mkdirSync(partial, { recursive: true });
+	fs.mkdirSync(cacheRoot(), { recursive: true });
+	const stale = `${path.basename(root)}.partial-`;
+	for (const left of fs.readdirSync(cacheRoot()).filter((f) => f.startsWith(stale))) {
+		fs.rmSync(path.join(cacheRoot(), left), { recursive: true, force: true });
+	}
+	fs.mkdirSync(partial);
 	for (const file of ['package.json', 'package-lock.json']) {
 		fs.copyFileSync(path.join(recipe.dir, file), path.join(partial, file));
 	}
+	// Not the npm_config_* that `npm run` exports from this repository's .npmrc: its
+	// ignore-scripts=true would make the rebuilds below do nothing.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 	// Install scripts would download binaries from the internet: skip them, then build the two
 	// native modules n8n needs from source, against the headers of the Node that runs n8n.
-	let ms = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: partial });
+	let ms = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: partial, env });
 	const layout = layoutOf(partial);
-	const env = { ...process.env };
 	if (layout.nodeDir) {
 		env.npm_config_nodedir = layout.nodeDir;
 		env.PATH = `${path.dirname(layout.node)}${path.delimiter}${env.PATH}`;
@@ -77,6 +83,19 @@ function ensureN8n(version = process.env.E2E_N8N_VERSION ?? DEFAULT_VERSION, log
 		if (fs.existsSync(path.join(partial, 'node_modules', native))) {
 			ms += run('npm', ['rebuild', native, '--foreground-scripts'], { cwd: partial, env });
 		}
+	}
+	const binding = path.join(
+		partial,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
+	if (!fs.existsSync(binding)) {
+		throw new Error(
+			`sqlite3 was not built (no ${binding}); n8n cannot open its database without it.`,
+		);
 	}
 	fs.rmSync(root, { recursive: true, force: true });
 	fs.renameSync(partial, root);

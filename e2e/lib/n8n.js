@@ -114,7 +114,7 @@ class N8n {
 		}
 	}
 
-	/** `n8n execute --id=<id> --rawOutput`: the run's JSON, which follows n8n's log lines. */
+	/** `n8n execute --id=<id> --rawOutput`: the run's JSON, which comes among n8n's log lines. */
 	async execute(workflowId) {
 		// At log level error n8n prints no result at all.
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
@@ -127,7 +127,9 @@ class N8n {
 				`n8n execute --id=${workflowId} failed (${result.code}):\n${result.stdout}${result.stderr}`,
 			);
 		}
-		return JSON.parse(lines.slice(start).join('\n'));
+		// It is printed indented, so it ends at the first line that is exactly `}`; n8n may log more after it.
+		const end = lines.indexOf('}', start);
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
 	}
 
 	async start({ timeoutMs = 120_000 } = {}) {
@@ -151,8 +153,10 @@ class N8n {
 		await waitFor(
 			async () => {
 				if (gone) throw new Error(`n8n exited while starting; see ${this.logFile}`);
-				const res = await fetch(`${this.url}/healthz/readiness`);
-				return res.ok;
+				// Older n8n answers /healthz/readiness, and even other routes ("n8n is starting up"),
+				// before its REST routes exist; the editor's settings come as JSON once they do.
+				const res = await fetch(`${this.url}/rest/settings`);
+				return res.ok && (await res.json()).data !== undefined;
 			},
 			{ timeoutMs, what: `n8n answering on ${this.url}` },
 		).catch((error) => {

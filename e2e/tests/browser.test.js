@@ -34,8 +34,8 @@ afterAll(async () => {
 
 test('logs in with the owner account', async () => {
 	await page.goto(`${world.state.n8nUrl}/signin`);
-	await page.locator('#emailOrLdapLoginId').fill(world.state.owner.email);
-	await page.locator('#password').fill(world.state.owner.password);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(world.state.owner.email);
+	await page.locator('input[name="password"]').fill(world.state.owner.password);
 	await shot('01-sign-in');
 	await page.getByTestId('form-submit-button').click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
