@@ -10,17 +10,30 @@ const api = useSandbox();
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
 
 describe('the credential', () => {
-	test('stores baseUrl (OMICall by default) and accessToken (a password field)', () => {
+	test('stores baseUrl (OMICall by default), the way to authenticate (Access Token by default) and its secrets as password fields', () => {
 		const credential = new CallHistoryApi();
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 
-		expect(Object.keys(byName)).toEqual(['baseUrl', 'accessToken']);
+		expect(Object.keys(byName)).toEqual([
+			'baseUrl',
+			'authentication',
+			'accessToken',
+			'apiKey',
+			'username',
+			'password',
+			'sessionToken',
+			'sessionExpiresAt',
+			'refreshToken',
+		]);
 		expect(byName.baseUrl.default).toBe('https://public-v1.omicall.com');
-		expect(byName.accessToken.typeOptions).toEqual({ password: true });
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-		});
+		expect(byName.authentication.default).toBe('accessToken');
+		for (const secret of ['accessToken', 'apiKey', 'password', 'sessionToken', 'refreshToken']) {
+			expect(byName[secret].typeOptions).toMatchObject({ password: true });
+		}
+		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+		expect(credential.authenticate.properties.headers.Authorization).toMatch(
+			/^=Bearer \{\{ .* : \$credentials\.accessToken \}\}$/,
+		);
 	});
 
 	test('every request of the node carries Authorization: Bearer <accessToken>', async () => {

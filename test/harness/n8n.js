@@ -39,6 +39,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(data) {
 		super();
 		this.data = data;
+		this.preAuthentications = [];
 	}
 
 	getParentTypes() {
@@ -69,20 +70,37 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	async preAuthentication() {
-		return undefined;
+	/**
+	 * As n8n's CLI does: when the credential's expirable property is empty, the request was answered
+	 * with HTTP 401 (`expired`), or the credential is being tested, run the type's preAuthentication
+	 * and store what it returns (into the data object the test passed, so a later run reuses it).
+	 */
+	async preAuthentication(helpers, credentials, typeName, node, expired) {
+		const expirable = credentialType.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
+		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !expired && !testing) return undefined;
+		const output = await credentialType.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		this.preAuthentications.push({ expired, testing });
+		Object.assign(this.data, output);
+		return Object.assign(credentials, output);
 	}
 
-	async runPreAuthentication() {
-		return undefined;
+	async runPreAuthentication(helpers, credentials) {
+		return (await credentialType.preAuthentication?.call(helpers, credentials)) ?? undefined;
 	}
 
 	async getCredentials() {
 		throw new Error('not used by these tests');
 	}
 
+	/** The data with the type's defaults filled in, as n8n applies them. */
 	async getDecrypted() {
-		return { ...this.data };
+		const defaults = Object.fromEntries(credentialType.properties.map((p) => [p.name, p.default]));
+		return { ...defaults, ...this.data };
 	}
 
 	async updateCredentials() {}

@@ -11,6 +11,7 @@ const { FaultScript } = require('./faults');
 const { handleCallHistory, failure: callHistoryFailure } = require('./callHistoryApi');
 const { handleVbot, failure: vbotFailure } = require('./vbotApi');
 const { DAY } = require('./seed');
+const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
 
 const VBOT_BASE = '/vbot/v2.0';
 
@@ -31,6 +32,8 @@ function authOf(header, sandbox) {
 	const match = /^Bearer (.+)$/.exec(header ?? '');
 	if (!match) return 'missing';
 	if (match[1] === sandbox.token) return 'ok';
+	const issued = sandbox.tokens.check(match[1]);
+	if (issued) return issued;
 	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
 }
 
@@ -47,7 +50,23 @@ function vendorFailure(req, sandbox, code) {
 		: callHistoryFailure(code);
 }
 
+/** The token endpoints, which need no bearer token. */
+function tokenAnswer(req, sandbox) {
+	if (req.platform === 'callHistory' && req.method === 'GET' && req.path === '/api/auth') {
+		return callHistoryAuth(req.query, sandbox.tokens, callHistoryFailure, (payload) => ({
+			status: 200,
+			body: { status_code: 9999, instance_id: 'sandbox', payload },
+		}));
+	}
+	if (req.platform === 'vbot' && req.method === 'POST' && req.path === '/token') {
+		return vbotToken(req.body ?? {}, sandbox.tokens);
+	}
+	return undefined;
+}
+
 function realAnswer(req, sandbox) {
+	const token = tokenAnswer(req, sandbox);
+	if (token) return token;
 	if (req.auth !== 'ok') return authFailure(req);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
 }
@@ -66,6 +85,9 @@ async function readBody(req) {
 	for await (const chunk of req) chunks.push(chunk);
 	const text = Buffer.concat(chunks).toString('utf8');
 	if (!text) return undefined;
+	if (/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+		return Object.fromEntries(new URLSearchParams(text));
+	}
 	try {
 		return JSON.parse(text);
 	} catch {
@@ -110,8 +132,9 @@ async function handle(rawReq, res, sandbox) {
  * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
  * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
  * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer).
+ * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
  */
-async function startSandbox({ token, port = 0, settings = {} } = {}) {
+async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 	const sandbox = {
 		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
 		settings: {
@@ -127,6 +150,7 @@ async function startSandbox({ token, port = 0, settings = {} } = {}) {
 		requests: [],
 		faults: new FaultScript(),
 		expiredTokens: new Set(),
+		tokens: new TokenIssuer(secrets),
 	};
 	const server = http.createServer((req, res) => {
 		handle(req, res, sandbox).catch((error) => {
@@ -146,6 +170,7 @@ async function startSandbox({ token, port = 0, settings = {} } = {}) {
 		reset() {
 			sandbox.requests.length = 0;
 			sandbox.faults.clear();
+			sandbox.tokens = new TokenIssuer(sandbox.tokens);
 		},
 		close() {
 			server.closeAllConnections();
