@@ -29,7 +29,13 @@ async function main() {
 	line(
 		`  VBot Call: VBot ID ${DEMO_VBOT.vbotId}, Project Code ${DEMO_VBOT.projectCode}, Phone one of ${DEMO_VBOT.phones.join(', ')}`,
 	);
-	line(`  (credentials "Call History sandbox" and "VBot sandbox" in n8n point at it)`);
+	line(`  API Key           ${sandbox.tokens.apiKey}`);
+	line(`  VBot username     ${sandbox.tokens.username} / ${sandbox.tokens.password}`);
+	line(
+		`  (n8n's credentials "${Object.values(stack.credentials)
+			.map((c) => c.name)
+			.join('", "')}" point at it)`,
+	);
 	line();
 	line(
 		`Started in ${Math.round((Date.now() - started) / 1000)} s. Press Ctrl-C to stop n8n and the sandbox.`,

@@ -19,6 +19,7 @@ module.exports = async function globalSetup() {
 		n8nPort: Number(process.env.E2E_N8N_PORT ?? (await freePort())),
 		sandboxPort: await freePort(),
 		token: `e2e-${Date.now().toString(36)}`,
+		extraWorkflows: { 'credential-modes.json': require('../workflows/credential-modes.json') },
 		log: (text) => process.stdout.write(`${text}\n`),
 	});
 	await stack.sandbox.close();
@@ -36,7 +37,15 @@ module.exports = async function globalSetup() {
 		workflows: stack.workflows,
 		credentials: stack.credentials,
 		packageDir: stack.packageDir,
-		sandbox: { port: Number(new URL(stack.sandbox.url).port), token: stack.sandbox.token },
+		sandbox: {
+			port: Number(new URL(stack.sandbox.url).port),
+			token: stack.sandbox.token,
+			secrets: {
+				apiKey: stack.sandbox.tokens.apiKey,
+				username: stack.sandbox.tokens.username,
+				password: stack.sandbox.tokens.password,
+			},
+		},
 		screenshots,
 		startedMs: Date.now() - started,
 	};

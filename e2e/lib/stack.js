@@ -27,6 +27,8 @@ const OWNER = {
 const CREDENTIALS = {
 	callHistory: { id: 'callHistorySandbox', name: 'Call History sandbox' },
 	vbot: { id: 'vbotSandbox', name: 'VBot sandbox' },
+	callHistoryApiKey: { id: 'callHistoryApiKey', name: 'Call History sandbox (API key)' },
+	vbotPassword: { id: 'vbotPassword', name: 'VBot sandbox (username and password)' },
 };
 
 /** A fixed workflow id per example file, so links and tests can name it. */
@@ -67,15 +69,16 @@ function installPackage(userFolder) {
 /** The files n8n imports: one credential per platform, and every example workflow. */
 function writeImports(dir, sandbox, extraWorkflows = {}) {
 	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
+	const { apiKey, username, password } = sandbox.tokens;
 	const credentials = [
-		{ ...CREDENTIALS.callHistory, url: sandbox.url },
-		{ ...CREDENTIALS.vbot, url: sandbox.vbotUrl },
-	].map(({ id, name, url }) => ({
-		id,
-		name,
-		type: 'callHistoryApi',
-		data: { baseUrl: url, accessToken: sandbox.token },
-	}));
+		[CREDENTIALS.callHistory, { baseUrl: sandbox.url, accessToken: sandbox.token }],
+		[CREDENTIALS.vbot, { baseUrl: sandbox.vbotUrl, accessToken: sandbox.token }],
+		[CREDENTIALS.callHistoryApiKey, { authentication: 'apiKey', baseUrl: sandbox.url, apiKey }],
+		[
+			CREDENTIALS.vbotPassword,
+			{ authentication: 'usernamePassword', baseUrl: sandbox.vbotUrl, username, password },
+		],
+	].map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }));
 	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 
 	const workflows = {};

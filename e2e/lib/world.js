@@ -23,7 +23,7 @@ function useWorld() {
 	n8n.cookie = state.cookie;
 	const world = { state, n8n, sandbox: undefined, demo: undefined };
 	beforeAll(async () => {
-		world.sandbox = await startSandbox({ port: state.sandbox.port, token: state.sandbox.token });
+		world.sandbox = await startSandbox(state.sandbox);
 	});
 	beforeEach(() => {
 		world.sandbox.reset();
