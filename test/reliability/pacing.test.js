@@ -19,22 +19,31 @@ beforeEach(() =>
 );
 
 /**
- * The most requests the sandbox received within any one-second span. The run's first request is
- * left out: it arrives late by the run's one-off setup (credentials, a new connection), which
- * makes the gap to the second one look shorter than the node kept it.
+ * The most requests the sandbox received within any `spanMs`. The node keeps the pace when it
+ * hands a request to n8n; what n8n does before the request reaches the wire (credentials, a new
+ * connection: more on a loaded machine) shifts each arrival by up to tens of milliseconds. So the
+ * per-second count is taken over a second less 100 ms, and the run's first request (late by the
+ * run's one-off setup) is left out; the span below bounds the average rate without any slack.
  */
-function busiestSecond(requests) {
+function mostWithin(requests, spanMs) {
 	const times = requests
 		.map((r) => r.at)
 		.sort((a, b) => a - b)
 		.slice(1);
 	let most = 0;
 	for (let first = 0, last = 0; last < times.length; last++) {
-		while (times[last] - times[first] >= 1000) first++;
+		while (times[last] - times[first] >= spanMs) first++;
 		most = Math.max(most, last - first + 1);
 	}
 	return most;
 }
+
+/**
+ * The time from the first request to the last. With several items in flight, each item's first
+ * request arrives late by its own setup, so the one-second count above is the wrong yardstick
+ * there; the span is not: n requests under one pace of r per second take at least (n - 1) / r.
+ */
+const spanMs = (requests) => requests.at(-1).at - requests[0].at;
 
 const getMany = (options, extra = {}) =>
 	runNode({
@@ -57,15 +66,9 @@ test('5 per second across windows and pages: never 6 within a second, and every 
 	expect(ids(json)).toEqual(ids(api.sandbox.calls.range(JAN_1, JAN_1 + 6 * DAY - 1)));
 	const requests = api.sandbox.received(LIST);
 	expect(requests.length).toBeGreaterThan(20);
-	expect(busiestSecond(requests)).toBeLessThanOrEqual(5);
+	expect(mostWithin(requests, 900)).toBeLessThanOrEqual(5);
+	expect(spanMs(requests)).toBeGreaterThanOrEqual((requests.length - 1) * 200);
 });
-
-/**
- * The time from the first request to the last. With several items in flight, each item's first
- * request arrives late by its own setup, so the one-second count above is the wrong yardstick
- * there; the span is not: n requests under one pace of r per second take at least (n - 1) / r.
- */
-const spanMs = (requests) => requests.at(-1).at - requests[0].at;
 
 test('one pace for all input items of a run', async () => {
 	const { json, error } = await getMany(
@@ -101,5 +104,5 @@ test('0 turns pacing off: the requests go out as fast as the sandbox answers', a
 	const { error } = await getMany({ requestsPerSecond: 0 });
 
 	expect(error).toBeUndefined();
-	expect(busiestSecond(api.sandbox.received(LIST))).toBeGreaterThan(10);
+	expect(mostWithin(api.sandbox.received(LIST), 1000)).toBeGreaterThan(10);
 });
