@@ -6,7 +6,8 @@
 const { useWorld, outputOf } = require('../lib/world');
 
 const world = useWorld();
-const LIFETIME_MS = 30_000;
+// Long enough for two `n8n execute` runs (each boots n8n for about 10 s) within one token's life.
+const LIFETIME_MS = 45_000;
 const execute = () => world.n8n.execute(world.state.workflows['credential-modes.json'].id);
 
 function expectCountsRight(run) {
