@@ -10,6 +10,7 @@ import { readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow } from './windows';
 import { isObject } from './json';
+import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
 
 /**
  * Reads one list page. Whether another follows comes from the paging block (has_next, else
@@ -78,5 +79,5 @@ export async function listCalls(
 		}
 		return !calls.isFull();
 	});
-	return calls.items;
+	return simplifiedIf(this, calls.items, simplifyCallHistoryCall);
 }

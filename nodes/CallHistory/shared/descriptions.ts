@@ -46,6 +46,19 @@ export const windowDaysOption: INodeProperties = {
 		'How many days one request may cover. A longer range is split into consecutive windows of this size. The vendor refuses longer windows with date_is_too_long: its 2021 documentation allows 3 days, accounts since 2023 allow up to 30.',
 };
 
+/** n8n's usual Simplify switch, for every operation that returns calls. */
+export function simplifyOption(show: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		displayOptions: { show },
+		default: false,
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see the README)',
+	};
+}
+
 /** Retries, pacing and timeout: under Options of every operation, read by the transport. */
 export const reliabilityOptions: INodeProperties[] = [
 	{

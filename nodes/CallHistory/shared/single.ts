@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
+import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
 import { send } from './transport';
 
 /** Call › Get and Call › Update: one request, whose payload is the call. */
@@ -19,5 +20,5 @@ export async function sendForCall(
 	if (!isObject(call)) {
 		throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
 	}
-	return [{ json: call }];
+	return simplifiedIf(this, [{ json: call }], simplifyCallHistoryCall);
 }

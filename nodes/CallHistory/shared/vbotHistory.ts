@@ -8,6 +8,7 @@ import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
 import { collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
+import { simplifiedIf, simplifyVbotCall } from './simplify';
 import { send } from './transport';
 
 const COUNT_PATH = '/api/crm/historycall/countAll';
@@ -89,5 +90,5 @@ export async function listVbotCalls(
 			hasNext: data.length >= serverPageSize && seenSoFar < count,
 		};
 	}, records.take);
-	return records.items;
+	return simplifiedIf(this, records.items, simplifyVbotCall);
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listCalls } from '../../shared/callList';
 import { reportCalls } from '../../shared/callReport';
-import { optionsOf, runThrough } from '../../shared/descriptions';
+import { optionsOf, runThrough, simplifyOption } from '../../shared/descriptions';
 import { setTransactionPath } from '../../shared/parameters';
 import { sendForCall } from '../../shared/single';
 import { callGetManyDescription } from './getMany';
@@ -82,5 +82,6 @@ export const callDescription: INodeProperties[] = [
 	...callGetManyDescription,
 	...callGetReportDescription,
 	...callUpdateDescription,
+	simplifyOption({ ...showForCalls, operation: ['getMany', 'get', 'update'] }),
 	optionsOf({ ...showForCalls, operation: ['get', 'update'] }),
 ];
