@@ -134,7 +134,7 @@ function makeCall(rand, createdMs, recordingBase) {
 		duration: billSec + ring,
 		record_seconds: billSec,
 		time_start_to_answer: answered ? Math.floor(createdMs / 1000) - billSec - 2 : null,
-		recording_file: answered ? `${recordingBase}/recordings/${id}.mp3` : '',
+		recording_file: answered ? `${recordingBase}/recordings/${id}.wav` : '',
 		sip_user: agent.sip_user,
 		provider: direction === 'local' ? 'internal' : person.provider,
 		ivr: 'none',
@@ -228,7 +228,7 @@ function generateVbotHistory({
 				disposition: outcome.disposition,
 				caller: [inbound ? customerLeg : agentLeg],
 				callee: [inbound ? agentLeg : customerLeg],
-				record_file: answered ? [`${recordingBase}/recordings/vbot-${projectCode}-${at}.mp3`] : [],
+				record_file: answered ? [`${recordingBase}/recordings/vbot-${projectCode}-${at}.wav`] : [],
 			},
 		});
 		at -= HOUR + Math.floor(rand() * 6 * HOUR);

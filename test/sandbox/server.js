@@ -12,6 +12,7 @@ const { handleCallHistory, failure: callHistoryFailure } = require('./callHistor
 const { handleVbot, failure: vbotFailure } = require('./vbotApi');
 const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
+const { recordingAnswer } = require('./recordings');
 
 const VBOT_BASE = '/vbot/v2.0';
 
@@ -65,13 +66,17 @@ function tokenAnswer(req, sandbox) {
 }
 
 function realAnswer(req, sandbox) {
-	const token = tokenAnswer(req, sandbox);
-	if (token) return token;
+	const open = tokenAnswer(req, sandbox) ?? recordingAnswer(req, sandbox);
+	if (open) return open;
 	if (req.auth !== 'ok') return authFailure(req);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
 }
 
 function send(res, { status, body, headers = {} }, truncate = false) {
+	if (Buffer.isBuffer(body)) {
+		res.writeHead(status, headers);
+		return res.end(truncate ? body.subarray(0, body.length >> 1) : body);
+	}
 	let text = typeof body === 'string' ? body : JSON.stringify(body);
 	if (truncate) text = text.slice(0, Math.floor(text.length / 2));
 	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -151,6 +156,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		faults: new FaultScript(),
 		expiredTokens: new Set(),
 		tokens: new TokenIssuer(secrets),
+		brokenRecordings: new Set(),
 	};
 	const server = http.createServer((req, res) => {
 		handle(req, res, sandbox).catch((error) => {
@@ -171,6 +177,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			sandbox.requests.length = 0;
 			sandbox.faults.clear();
 			sandbox.tokens = new TokenIssuer(sandbox.tokens);
+			sandbox.brokenRecordings.clear();
 		},
 		close() {
 			server.closeAllConnections();

@@ -10,6 +10,7 @@ import { readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow } from './windows';
 import { isObject } from './json';
+import { callHistoryRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
 
 /**
@@ -79,5 +80,7 @@ export async function listCalls(
 		}
 		return !calls.isFull();
 	});
-	return simplifiedIf(this, calls.items, simplifyCallHistoryCall);
+	const place: RequestPlace = { platform: 'callHistory', operation: 'Call › Get Many', timezone };
+	const output = await withRecordings(this, calls.items, callHistoryRecordings, place);
+	return simplifiedIf(this, output, simplifyCallHistoryCall);
 }

@@ -46,6 +46,26 @@ export const windowDaysOption: INodeProperties = {
 		'How many days one request may cover. A longer range is split into consecutive windows of this size. The vendor refuses longer windows with date_is_too_long: its 2021 documentation allows 3 days, accounts since 2023 allow up to 30.',
 };
 
+/** Under Options of the operations that return calls with recording links. */
+export const recordingOptions: INodeProperties[] = [
+	{
+		displayName: 'Download Recordings',
+		name: 'downloadRecordings',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to download each call's recording into the item's binary data, as <call ID>.<extension>. Calls without a recording pass through without one.",
+	},
+	{
+		displayName: 'Put Recording in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description:
+			'The name of the binary field to put the recording in (a VBot call with several: data, data_2, …)',
+	},
+];
+
 /** n8n's usual Simplify switch, for every operation that returns calls. */
 export function simplifyOption(show: Record<string, string[]>): INodeProperties {
 	return {

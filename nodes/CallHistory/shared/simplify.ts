@@ -138,7 +138,7 @@ function isoFromVietnamTime(value: unknown, timezone: string): string | null {
 }
 
 /** VBot records carry no id: a stable hash of the fields that tell one call from another. */
-function vbotIdOf(record: IDataObject): string {
+export function vbotIdOf(record: IDataObject): string {
 	const phones = (legs: unknown) =>
 		list(legs)
 			.map((leg) => (isObject(leg) ? String(leg.phone ?? '') : ''))
@@ -195,5 +195,10 @@ export function simplifiedIf(
 ): INodeExecutionData[] {
 	if (context.getNodeParameter('simplify', false) !== true) return items;
 	const timezone = context.getTimezone();
-	return items.map((item) => ({ json: simplify(item.json, timezone) }));
+	return items.map((item) => {
+		const json: IDataObject = simplify(item.json, timezone);
+		// A call whose recording failed under Continue On Fail keeps its error.
+		if (item.json.error !== undefined) json.error = item.json.error;
+		return { ...item, json };
+	});
 }

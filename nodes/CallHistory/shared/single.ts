@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
+import { callHistoryRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
 import { send } from './transport';
 
@@ -20,5 +21,6 @@ export async function sendForCall(
 	if (!isObject(call)) {
 		throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
 	}
-	return simplifiedIf(this, [{ json: call }], simplifyCallHistoryCall);
+	const output = await withRecordings(this, [{ json: call }], callHistoryRecordings, place);
+	return simplifiedIf(this, output, simplifyCallHistoryCall);
 }

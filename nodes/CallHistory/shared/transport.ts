@@ -100,10 +100,47 @@ async function exchange(
 }
 
 /**
- * The one place a request leaves the node: the request the routing built, with `change` on top,
- * paced to Requests per Second, cut off after Timeout, and sent again, the very same request,
- * after a rate limit, an overloaded server or a broken connection, with exponential backoff and
- * jitter (or the wait the vendor named), up to Max Retries and Max Total Retry Wait.
+ * Runs `attempt` (one exchange with the vendor) paced to Requests per Second, and again, the very
+ * same exchange, after a rate limit, an overloaded server or a broken connection, with
+ * exponential backoff and jitter (or the wait the vendor named), up to Max Retries and Max Total
+ * Retry Wait. Every request of the node goes through here: API calls and recording downloads.
+ */
+async function withRetries<T>(
+	context: IExecutePaginationFunctions,
+	policy: Policy,
+	attempt: () => Promise<T>,
+): Promise<T> {
+	let waitedMs = 0;
+	for (let tried = 0; ; tried++) {
+		await pace(context, policy.perSecond);
+		try {
+			return await attempt();
+		} catch (error) {
+			const remedy = remedyOf(error);
+			if (!remedy || !('retry' in remedy) || tried >= policy.maxRetries) {
+				throw gaveUp(error, tried + 1, waitedMs);
+			}
+			const waitMs = remedy.afterMs ?? backoffMs(tried);
+			if (waitedMs + waitMs > policy.maxWaitMs) {
+				const asked =
+					remedy.afterMs === undefined ? 'The next retry would wait' : 'The vendor asked to wait';
+				throw gaveUp(
+					error,
+					tried + 1,
+					waitedMs,
+					`${asked} ${seconds(waitMs)}, which would pass Max Total Retry Wait (${seconds(policy.maxWaitMs)}); gave up after ${attemptsOf(tried + 1)} and ${seconds(waitedMs)} of waiting.`,
+				);
+			}
+			waitedMs += waitMs;
+			await sleep(waitMs);
+		}
+	}
+}
+
+/**
+ * The one place an API request leaves the node: the request the routing built, with `change` on
+ * top, cut off after Timeout, through n8n's routing request (which authenticates it), its answer
+ * checked, retried as `withRetries` says.
  * Returns what the answer carries: `payload` (Call History API) or `data` (VBot).
  */
 export async function send(
@@ -122,29 +159,32 @@ export async function send(
 			timeout: policy.timeoutMs,
 		},
 	};
-	let waitedMs = 0;
-	for (let attempt = 0; ; attempt++) {
-		await pace(context, policy.perSecond);
+	return await withRetries(context, policy, async () => await exchange(context, request, place));
+}
+
+/**
+ * A file at `url` (a call recording: a plain link, no credential), its bytes and content type,
+ * paced, cut off and retried like the API requests.
+ */
+export async function download(
+	context: IExecutePaginationFunctions,
+	url: string,
+	place: RequestPlace,
+): Promise<{ body: Buffer; contentType: string | undefined }> {
+	const policy = readPolicy(context);
+	return await withRetries(context, policy, async () => {
+		let response;
 		try {
-			return await exchange(context, request, place);
+			response = (await context.helpers.httpRequest({
+				method: 'GET',
+				url,
+				encoding: 'arraybuffer',
+				returnFullResponse: true,
+				timeout: policy.timeoutMs,
+			})) as { body: Buffer; headers: Record<string, string | undefined> };
 		} catch (error) {
-			const remedy = remedyOf(error);
-			if (!remedy || !('retry' in remedy) || attempt >= policy.maxRetries) {
-				throw gaveUp(error, attempt + 1, waitedMs);
-			}
-			const waitMs = remedy.afterMs ?? backoffMs(attempt);
-			if (waitedMs + waitMs > policy.maxWaitMs) {
-				const asked =
-					remedy.afterMs === undefined ? 'The next retry would wait' : 'The vendor asked to wait';
-				throw gaveUp(
-					error,
-					attempt + 1,
-					waitedMs,
-					`${asked} ${seconds(waitMs)}, which would pass Max Total Retry Wait (${seconds(policy.maxWaitMs)}); gave up after ${attemptsOf(attempt + 1)} and ${seconds(waitedMs)} of waiting.`,
-				);
-			}
-			waitedMs += waitMs;
-			await sleep(waitMs);
+			throw httpFailure(context.getNode(), place, error);
 		}
-	}
+		return { body: Buffer.from(response.body), contentType: response.headers['content-type'] };
+	});
 }

@@ -8,6 +8,7 @@ import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
 import { collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
+import { vbotRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyVbotCall } from './simplify';
 import { send } from './transport';
 
@@ -90,5 +91,7 @@ export async function listVbotCalls(
 			hasNext: data.length >= serverPageSize && seenSoFar < count,
 		};
 	}, records.take);
-	return simplifiedIf(this, records.items, simplifyVbotCall);
+	const place = placeFor(this, 'VBot Call › Get Many (recordings)');
+	const output = await withRecordings(this, records.items, vbotRecordings, place);
+	return simplifiedIf(this, output, simplifyVbotCall);
 }

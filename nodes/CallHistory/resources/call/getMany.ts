@@ -5,6 +5,7 @@ import {
 	LIST_VALUE,
 	optionsOf,
 	pageSizeOption,
+	recordingOptions,
 	returnAllAndLimit,
 	textFilter,
 	windowDaysOption,
@@ -72,5 +73,6 @@ export const callGetManyDescription: INodeProperties[] = [
 	optionsOf(showOnlyForGetMany, [
 		windowDaysOption,
 		pageSizeOption(50, 'How many calls to ask for per request; 50 is the most the vendor accepts'),
+		...recordingOptions,
 	]),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { listCalls } from '../../shared/callList';
 import { reportCalls } from '../../shared/callReport';
-import { optionsOf, runThrough, simplifyOption } from '../../shared/descriptions';
+import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../shared/descriptions';
 import { setTransactionPath } from '../../shared/parameters';
 import { sendForCall } from '../../shared/single';
 import { callGetManyDescription } from './getMany';
@@ -83,5 +83,6 @@ export const callDescription: INodeProperties[] = [
 	...callGetReportDescription,
 	...callUpdateDescription,
 	simplifyOption({ ...showForCalls, operation: ['getMany', 'get', 'update'] }),
-	optionsOf({ ...showForCalls, operation: ['get', 'update'] }),
+	optionsOf({ ...showForCalls, operation: ['get'] }, recordingOptions),
+	optionsOf({ ...showForCalls, operation: ['update'] }),
 ];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	optionsOf,
 	pageSizeOption,
+	recordingOptions,
 	returnAllAndLimit,
 	simplifyOption,
 } from '../../shared/descriptions';
@@ -11,5 +12,8 @@ const showOnlyForGetMany = { resource: ['vbotCall'], operation: ['getMany'] };
 export const vbotCallGetManyDescription: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForGetMany),
 	simplifyOption(showOnlyForGetMany),
-	optionsOf(showOnlyForGetMany, [pageSizeOption(1000, 'How many records to ask for per request')]),
+	optionsOf(showOnlyForGetMany, [
+		pageSizeOption(1000, 'How many records to ask for per request'),
+		...recordingOptions,
+	]),
 ];
