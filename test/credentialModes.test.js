@@ -6,7 +6,7 @@
 
 const { inspect } = require('node:util');
 const { useSandbox } = require('./harness/sandbox');
-const { runNode, testCredential, ids } = require('./harness/n8n');
+const { runNode, testCredential, ids, callsBetween } = require('./harness/n8n');
 const { DAY, generateCalls, generateVbotHistory } = require('./sandbox/seed');
 
 const api = useSandbox();
@@ -15,13 +15,7 @@ const LIST = '/api/call_transaction/list';
 const AUTH = '/api/auth';
 const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
 const COUNT = { resource: 'vbotCall', operation: 'count', ...VBOT };
-const GET_MANY = {
-	resource: 'call',
-	operation: 'getMany',
-	fromDate: new Date(JAN_1).toISOString(),
-	toDate: new Date(JAN_1 + DAY).toISOString(),
-	returnAll: true,
-};
+const GET_MANY = callsBetween(JAN_1, JAN_1 + DAY);
 
 const apiKeyCredential = (apiKey = api.sandbox.tokens.apiKey) => ({
 	authentication: 'apiKey',

@@ -4,7 +4,7 @@
 // is that call's error under Continue On Fail; downloads are retried like API requests.
 
 const { useSandbox } = require('./harness/sandbox');
-const { runNode } = require('./harness/n8n');
+const { runNode, callsBetween } = require('./harness/n8n');
 const { DAY, generateCalls, generateVbotHistory } = require('./sandbox/seed');
 const { toneWav } = require('./sandbox/recordings');
 
@@ -18,15 +18,9 @@ const downloads = () => api.sandbox.requests.filter((r) => r.path.startsWith('/r
 
 function getMany(options = {}, extra = {}) {
 	return runNode({
-		parameters: {
-			resource: 'call',
-			operation: 'getMany',
-			fromDate: new Date(JAN_1).toISOString(),
-			toDate: new Date(JAN_1 + DAY).toISOString(),
-			returnAll: true,
+		parameters: callsBetween(JAN_1, JAN_1 + DAY, {
 			options: { downloadRecordings: true, requestsPerSecond: 0, ...options },
-			...extra.parameters,
-		},
+		}),
 		credentials: api.credentials(),
 		continueOnFail: extra.continueOnFail,
 	});

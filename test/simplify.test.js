@@ -4,7 +4,7 @@
 // keeps the vendor's value; VBot's local times are read as UTC+07:00.
 
 const { useSandbox } = require('./harness/sandbox');
-const { runNode } = require('./harness/n8n');
+const { runNode, callsBetween } = require('./harness/n8n');
 const { DAY, makeCall, random, generateVbotHistory } = require('./sandbox/seed');
 
 const api = useSandbox();
@@ -13,15 +13,7 @@ const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
 
 const callsOf = (parameters, timezone) =>
 	runNode({
-		parameters: {
-			resource: 'call',
-			operation: 'getMany',
-			fromDate: new Date(JAN_1).toISOString(),
-			toDate: new Date(JAN_1 + DAY).toISOString(),
-			returnAll: true,
-			simplify: true,
-			...parameters,
-		},
+		parameters: callsBetween(JAN_1, JAN_1 + DAY, { simplify: true, ...parameters }),
 		credentials: api.credentials(),
 		timezone,
 	});

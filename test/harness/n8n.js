@@ -207,6 +207,16 @@ async function runNode({
 	};
 }
 
+/** Call › Get Many's parameters for [from, to] (epoch ms), Return All, with `extra` on top. */
+const callsBetween = (from, to, extra = {}) => ({
+	resource: 'call',
+	operation: 'getMany',
+	fromDate: new Date(from).toISOString(),
+	toDate: new Date(to).toISOString(),
+	returnAll: true,
+	...extra,
+});
+
 /** The transaction_ids of output calls, in output order. */
 const ids = (json) => json.map((call) => call.transaction_id);
 
@@ -306,6 +316,7 @@ async function testCredential(data) {
 
 module.exports = {
 	DIST,
+	callsBetween,
 	runNode,
 	testCredential,
 	ids,

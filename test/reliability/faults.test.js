@@ -3,7 +3,7 @@
 // exact calls in the output (none lost, none twice) and what reached the sandbox, or the exact error.
 
 const { useSandbox } = require('../harness/sandbox');
-const { runNode, ids } = require('../harness/n8n');
+const { runNode, ids, callsBetween } = require('../harness/n8n');
 const { DAY, generateCalls, makeCall, random } = require('../sandbox/seed');
 
 const api = useSandbox();
@@ -18,15 +18,10 @@ const RATE_FIX =
 const iso = (ms) => new Date(ms).toISOString();
 const getMany = (options = {}, parameters = {}) =>
 	runNode({
-		parameters: {
-			resource: 'call',
-			operation: 'getMany',
-			fromDate: iso(FROM),
-			toDate: iso(TO),
-			returnAll: true,
+		parameters: callsBetween(FROM, TO, {
 			options: { requestsPerSecond: 0, ...options },
 			...parameters,
-		},
+		}),
 		credentials: api.credentials(),
 	});
 /** The calls the sandbox holds in the range, newest first, as the node should output them. */
@@ -207,13 +202,7 @@ describe('not retried', () => {
 		api.sandbox.expiredTokens.add('yesterdays-token');
 
 		const { error } = await runNode({
-			parameters: {
-				resource: 'call',
-				operation: 'getMany',
-				fromDate: iso(FROM),
-				toDate: iso(TO),
-				returnAll: true,
-			},
+			parameters: callsBetween(FROM, TO),
 			credentials: api.credentials('callHistory', 'yesterdays-token'),
 		});
 
