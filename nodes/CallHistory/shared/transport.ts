@@ -54,8 +54,8 @@ async function pace(context: IExecutePaginationFunctions, perSecond: number): Pr
 	const key = `${context.getExecutionId()}\u0000${context.getNode().id}`;
 	const pacer = pacers.get(key) ?? { next: now, touched: now };
 	const at = Math.max(now, pacer.next);
-	// 5% further apart than the rate allows, so that the jitter of the way to the vendor cannot
-	// squeeze one more request into a second as the vendor counts it.
+	// 5% further apart than the rate allows, so that the usual jitter on the way to the vendor
+	// does not squeeze one more request into a second as the vendor counts it.
 	pacer.next = at + 1050 / perSecond;
 	pacer.touched = now;
 	pacers.set(key, pacer);
