@@ -1,4 +1,5 @@
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { isObject } from '../nodes/CallHistory/shared/json';
 
 /** What n8n stores back into the credential after a token was obtained. */
 export interface Session extends IDataObject {
@@ -15,9 +16,6 @@ function sessionUntil(expiresInS: number): number {
 	const lifeMs = expiresInS * 1000;
 	return Date.now() + lifeMs - Math.min(60_000, lifeMs / 10);
 }
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function ask(helper: IHttpRequestHelper, options: IHttpRequestOptions) {
 	// The status is read here, not thrown, so that the vendor's reason reaches the user.
