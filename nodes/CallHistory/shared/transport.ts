@@ -56,7 +56,8 @@ async function pace(context: IExecutePaginationFunctions, perSecond: number): Pr
 	const at = Math.max(now, pacer.next);
 	// 5% further apart than the rate allows, so that the usual jitter on the way to the vendor
 	// does not squeeze one more request into a second as the vendor counts it.
-	pacer.next = at + 1050 / perSecond;
+	const gapMs = 1050 / perSecond;
+	pacer.next = at + gapMs;
 	pacer.touched = now;
 	pacers.set(key, pacer);
 	if (pacers.size > 100) {
@@ -65,6 +66,9 @@ async function pace(context: IExecutePaginationFunctions, perSecond: number): Pr
 		}
 	}
 	if (at > now) await sleep(at - now);
+	// A request that leaves late (a busy event loop) pushes the next slot back with it, so the
+	// next one cannot follow it closer than the pace.
+	pacer.next = Math.max(pacer.next, Date.now() + gapMs);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
