@@ -96,6 +96,12 @@ const CASES = [
 		mutant: { file: 'parameters.js', find: 'max: 30,', replace: 'max: Infinity,' },
 	},
 	{
+		name: 'Concurrency above 8',
+		parameters: getMany({ options: { concurrency: 9 } }),
+		message: 'Concurrency must be a whole number from 1 to 8',
+		mutant: { file: 'parameters.js', find: 'max: 8,', replace: 'max: Infinity,' },
+	},
+	{
 		name: 'Transaction ID of whitespace',
 		parameters: { resource: 'call', operation: 'get', transactionId: blank },
 		message: 'Transaction ID is empty',

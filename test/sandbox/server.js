@@ -153,12 +153,18 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		calls: new CallStore(),
 		vbot: new VbotStore(),
 		requests: [],
+		// Requests being answered now, and the most at any one time since the last reset.
+		inFlight: 0,
+		mostInFlight: 0,
 		faults: new FaultScript(),
 		expiredTokens: new Set(),
 		tokens: new TokenIssuer(secrets),
 		brokenRecordings: new Set(),
 	};
 	const server = http.createServer((req, res) => {
+		sandbox.inFlight += 1;
+		sandbox.mostInFlight = Math.max(sandbox.mostInFlight, sandbox.inFlight);
+		res.on('close', () => (sandbox.inFlight -= 1));
 		handle(req, res, sandbox).catch((error) => {
 			if (!res.headersSent)
 				send(res, { status: 500, body: { message: String(error?.stack ?? error) } });
@@ -175,6 +181,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		received: (path) => sandbox.requests.filter((r) => !path || r.path === path),
 		reset() {
 			sandbox.requests.length = 0;
+			sandbox.mostInFlight = 0;
 			sandbox.faults.clear();
 			sandbox.tokens = new TokenIssuer(sandbox.tokens);
 			sandbox.brokenRecordings.clear();

@@ -6,12 +6,16 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { collectUpTo, walkPages, type Page } from './pages';
-import { readLimit, readWholeNumber, readWindows } from './parameters';
+import { readConcurrency, readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
-import { forEachWindow } from './windows';
+import { forEachWindow, type DateWindow, type WindowRun } from './windows';
 import { isObject } from './json';
 import { callHistoryRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
+
+const idOf = (call: IDataObject) => call.transaction_id;
+
+type WindowCalls = ReturnType<typeof collectUpTo>;
 
 /**
  * Reads one list page. Whether another follows comes from the paging block (has_next, else
@@ -40,8 +44,9 @@ function readListPage(
 }
 
 /**
- * Call › Get Many: the date range cut into windows the vendor accepts, newest first, each walked
- * page by page; calls de-duplicated by transaction_id; stops as soon as it holds Limit calls.
+ * Call › Get Many: the date range cut into windows the vendor accepts, newest first, read
+ * Concurrency windows at a time, each page by page; calls de-duplicated by transaction_id, output
+ * in window order; stops as soon as it holds Limit calls.
  */
 export async function listCalls(
 	this: IExecutePaginationFunctions,
@@ -54,12 +59,28 @@ export async function listCalls(
 		max: 50,
 		fallback: 50,
 	});
+	const concurrency = readConcurrency(this);
 	const size = Math.min(pageSize, limit);
 	const timezone = this.getTimezone();
 
-	const calls = collectUpTo(limit, (call) => call.transaction_id);
+	const calls = collectUpTo(limit, idOf);
+	// The calls of windows read but not yet output, by window end.
+	const held = new Map<number, WindowCalls>();
 
-	await forEachWindow(windows, async (window) => {
+	/** How many calls `window` still has to bring: Limit less the output and every newer window. */
+	const wanted = (window: DateWindow) => {
+		let want = limit - calls.items.length;
+		for (const [to, newer] of held) if (to > window.to) want -= newer.items.length;
+		return want;
+	};
+
+	/** Reads `window` from `firstPage` into `own`; answers the page to go on from, if it stopped early. */
+	const walkWindow = async (
+		window: DateWindow,
+		own: WindowCalls,
+		firstPage: number,
+		run: WindowRun,
+	) => {
 		const fetchPage = async (page: number) => {
 			const place: RequestPlace = {
 				platform: 'callHistory',
@@ -71,15 +92,42 @@ export async function listCalls(
 			const qs = { from_date: window.from, to_date: window.to, page, size };
 			return readListPage(this, await send(this, requestData, { qs }, place), place);
 		};
-		const repeats = calls.repeats();
-		await walkPages(fetchPage, calls.take);
+		const enough = () => run.stopped() || own.items.length >= wanted(window);
+		const fresh = (page: IDataObject[]) => page.filter((call) => !calls.holds(idOf(call)));
+		const repeats = own.repeats();
+		const nextPage = await walkPages(
+			fetchPage,
+			(page) => own.take(fresh(page)) && !enough(),
+			firstPage,
+		);
 		// A repeated call means calls arrived at the top of the newest-first list while it was
 		// paged, after page 1 was read: read the top again until a page brings nothing new.
-		if (calls.repeats() > repeats && !calls.isFull()) {
-			await walkPages(fetchPage, calls.takeWhileNew);
+		if (nextPage === undefined && own.repeats() > repeats && !enough()) {
+			await walkPages(fetchPage, (page) => own.takeWhileNew(fresh(page)) && !enough());
 		}
-		return !calls.isFull();
-	});
+		return nextPage;
+	};
+
+	await forEachWindow(
+		windows,
+		async (window, run) => {
+			const own = collectUpTo(Infinity, idOf);
+			held.set(window.to, own);
+			return { own, nextPage: await walkWindow(window, own, 1, run) };
+		},
+		async ({ own, nextPage }, window) => {
+			held.delete(window.to);
+			calls.take(own.items.map((item) => item.json));
+			// A window read alongside newer ones may have stopped at a share that proved too small.
+			for (let page = nextPage; page !== undefined && !calls.isFull(); ) {
+				const more = collectUpTo(Infinity, idOf);
+				page = await walkWindow(window, more, page, { stopped: () => false });
+				calls.take(more.items.map((item) => item.json));
+			}
+			return !calls.isFull();
+		},
+		concurrency,
+	);
 	const place: RequestPlace = { platform: 'callHistory', operation: 'Call › Get Many', timezone };
 	const output = await withRecordings(this, calls.items, callHistoryRecordings, place);
 	return simplifiedIf(this, output, simplifyCallHistoryCall);

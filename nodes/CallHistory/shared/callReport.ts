@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
-import { readWindows } from './parameters';
+import { readConcurrency, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow } from './windows';
 import { isObject } from './json';
@@ -48,7 +48,10 @@ export function mergeReports(first: unknown, second: unknown): unknown {
 	return first;
 }
 
-/** Call › Get Report: one report per window the vendor accepts, merged into one of the same shape. */
+/**
+ * Call › Get Report: one report per window the vendor accepts, Concurrency windows at a time,
+ * merged in window order into one of the same shape.
+ */
 export async function reportCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -57,23 +60,26 @@ export async function reportCalls(
 	const timezone = this.getTimezone();
 
 	let report: unknown;
-	await forEachWindow(windows, async (window) => {
-		const place: RequestPlace = {
-			platform: 'callHistory',
-			operation: 'Call › Get Report',
-			timezone,
-			window,
-		};
-		const payload = await send(
-			this,
-			requestData,
-			{ qs: { from_date: window.from, to_date: window.to } },
-			place,
-		);
-		if (!isObject(payload))
-			throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
-		report = report === undefined ? payload : mergeReports(report, payload);
-		return true;
-	});
+	await forEachWindow(
+		windows,
+		async (window) => {
+			const place: RequestPlace = {
+				platform: 'callHistory',
+				operation: 'Call › Get Report',
+				timezone,
+				window,
+			};
+			const qs = { from_date: window.from, to_date: window.to };
+			const payload = await send(this, requestData, { qs }, place);
+			if (!isObject(payload))
+				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
+			return payload;
+		},
+		(payload) => {
+			report = report === undefined ? payload : mergeReports(report, payload);
+			return true;
+		},
+		readConcurrency(this),
+	);
 	return [{ json: report as IDataObject }];
 }

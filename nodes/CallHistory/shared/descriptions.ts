@@ -46,6 +46,16 @@ export const windowDaysOption: INodeProperties = {
 		'How many days one request may cover. A longer range is split into consecutive windows of this size. The vendor refuses longer windows with date_is_too_long: its 2021 documentation allows 3 days, accounts since 2023 allow up to 30.',
 };
 
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 8 },
+	default: 1,
+	description:
+		'How many date windows to read at once (1 to 8). The output is the same as reading them one by one, and Requests per Second still caps the whole run.',
+};
+
 /** Under Options of the operations that return calls with recording links. */
 export const recordingOptions: INodeProperties[] = [
 	{

@@ -7,16 +7,20 @@ export interface Page<T> {
 }
 
 /**
- * Walks pages 1, 2, … until the API says there are no more or `take` wants no more.
- * `take` receives each page's items and answers whether it wants more.
+ * Walks pages `firstPage`, `firstPage + 1`, … until the API says there are no more or `take`
+ * wants no more. `take` receives each page's items and answers whether it wants more.
+ * Answers the page to go on from when `take` stopped before the API's last page.
  */
 export async function walkPages<T>(
 	fetchPage: (page: number) => Promise<Page<T>>,
 	take: (items: T[]) => boolean,
-): Promise<void> {
-	for (let page = 1; ; page++) {
+	firstPage = 1,
+): Promise<number | undefined> {
+	for (let page = firstPage; ; page++) {
 		const { items, hasNext } = await fetchPage(page);
-		if (!take(items) || !hasNext) return;
+		const more = take(items);
+		if (!hasNext) return undefined;
+		if (!more) return page + 1;
 	}
 }
 
@@ -48,5 +52,12 @@ export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown
 		const held = items.length;
 		return take(page) && items.length > held;
 	};
-	return { items, take, takeWhileNew, repeats: () => repeats, isFull: () => items.length >= limit };
+	return {
+		items,
+		take,
+		takeWhileNew,
+		repeats: () => repeats,
+		isFull: () => items.length >= limit,
+		holds: (id: unknown) => seen.has(id),
+	};
 }

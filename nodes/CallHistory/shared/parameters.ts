@@ -159,3 +159,12 @@ export async function setTags(
 	}
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), tag: tags } };
 }
+
+/** Options › Concurrency: how many date windows Get Many and Get Report read at once. */
+export function readConcurrency(context: IExecuteSingleFunctions): number {
+	return readWholeNumber(context, 'options.concurrency', 'Concurrency', {
+		min: 1,
+		max: 8,
+		fallback: 1,
+	});
+}

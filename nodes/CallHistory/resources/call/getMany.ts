@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	agentExtensionFilter,
 	collectionOf,
+	concurrencyOption,
 	LIST_VALUE,
 	optionsOf,
 	pageSizeOption,
@@ -72,6 +73,7 @@ export const callGetManyDescription: INodeProperties[] = [
 	]),
 	optionsOf(showOnlyForGetMany, [
 		windowDaysOption,
+		concurrencyOption,
 		pageSizeOption(50, 'How many calls to ask for per request; 50 is the most the vendor accepts'),
 		...recordingOptions,
 	]),

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	agentExtensionFilter,
 	collectionOf,
+	concurrencyOption,
 	LIST_VALUE,
 	optionsOf,
 	windowDaysOption,
@@ -23,5 +24,5 @@ export const callGetReportDescription: INodeProperties[] = [
 			routing: { send: { type: 'query', property: 'numbers', value: LIST_VALUE } },
 		},
 	]),
-	optionsOf(showOnlyForGetReport, [windowDaysOption]),
+	optionsOf(showOnlyForGetReport, [windowDaysOption, concurrencyOption]),
 ];
