@@ -115,7 +115,7 @@ const CASES = [
 		name: 'an empty Note',
 		parameters: update({ note: blank }),
 		message: 'Note is empty',
-		mutant: { file: 'parameters.js', find: "readText(this, name) === ''", replace: 'false' },
+		mutant: { file: 'parameters.js', find: "text === ''", replace: 'false' },
 	},
 	{
 		name: 'Tags that are not strings',
@@ -127,7 +127,7 @@ const CASES = [
 		name: 'VBot ID missing',
 		parameters: vbot({ vbotId: blank }),
 		message: 'VBot ID is empty',
-		mutant: { file: 'parameters.js', find: "readText(this, name) === ''", replace: 'false' },
+		mutant: { file: 'parameters.js', find: "text === ''", replace: 'false' },
 	},
 	{
 		name: 'Max Retries above 10',

@@ -2,10 +2,11 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
-import { collectUpTo, walkPages, type Page } from './pages';
+import { checkOutputSize, collectUpTo, walkPages, type Page } from './pages';
 import { readConcurrency, readLimit, readWholeNumber, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow, type DateWindow, type WindowRun } from './windows';
@@ -15,7 +16,31 @@ import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
 
 const idOf = (call: IDataObject) => call.transaction_id;
 
-type WindowCalls = ReturnType<typeof collectUpTo>;
+/** What reading the list needs of the node running it: the action node or the trigger. */
+export interface ListContext {
+	getNode(): INode;
+	getTimezone(): string;
+}
+
+/** Sends one list request with these query parameters and answers the answer's payload. */
+export type FetchList = (qs: IDataObject, place: RequestPlace) => Promise<unknown>;
+
+/** Which calls to read, and how: windows newest first, at most `limit`, pages of `size`. */
+export interface ListPlan {
+	operation: string;
+	windows: DateWindow[];
+	limit: number;
+	size: number;
+	concurrency: number;
+	/** Whether to stop past MOST_ITEMS_PER_RUN calls, as the action node must. */
+	capped?: boolean;
+}
+
+/** A window's calls read so far, and how many it holds in all, once its first page told. */
+interface WindowCalls {
+	own: ReturnType<typeof collectUpTo>;
+	total?: number;
+}
 
 /**
  * Reads one list page. Whether another follows comes from the paging block (has_next, else
@@ -23,15 +48,15 @@ type WindowCalls = ReturnType<typeof collectUpTo>;
  * asked for.
  */
 function readListPage(
-	context: IExecutePaginationFunctions,
+	node: INode,
 	payload: unknown,
 	place: RequestPlace,
-): Page<IDataObject> {
+): Page<IDataObject> & { total?: number } {
 	if (!isObject(payload) || !Array.isArray(payload.items)) {
-		throw malformedAnswer(context.getNode(), place, 'has no list of items in its payload');
+		throw malformedAnswer(node, place, 'has no list of items in its payload');
 	}
 	if (!payload.items.every(isObject))
-		throw malformedAnswer(context.getNode(), place, 'lists items that are not calls');
+		throw malformedAnswer(node, place, 'lists items that are not calls');
 	const page = place.page ?? 1;
 	const said =
 		typeof payload.has_next === 'boolean'
@@ -40,59 +65,58 @@ function readListPage(
 				? page < payload.total_pages
 				: true;
 	// An empty page ends the window even if the block says otherwise, so a confused vendor cannot loop us forever.
-	return { items: payload.items as IDataObject[], hasNext: said && payload.items.length > 0 };
+	return {
+		items: payload.items as IDataObject[],
+		hasNext: said && payload.items.length > 0,
+		total: typeof payload.total_items === 'number' ? payload.total_items : undefined,
+	};
 }
 
 /**
- * Call › Get Many: the date range cut into windows the vendor accepts, newest first, read
- * Concurrency windows at a time, each page by page; calls de-duplicated by transaction_id, output
- * in window order; stops as soon as it holds Limit calls.
+ * Reads the calls of `plan.windows`, newest first, `plan.concurrency` windows at a time, each page
+ * by page; calls de-duplicated by transaction_id and output in window order; stops as soon as it
+ * holds `plan.limit` calls. Answers them as output items.
  */
-export async function listCalls(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+export async function collectCalls(
+	context: ListContext,
+	plan: ListPlan,
+	fetchList: FetchList,
 ): Promise<INodeExecutionData[]> {
-	const windows = readWindows(this);
-	const limit = readLimit(this);
-	const pageSize = readWholeNumber(this, 'options.pageSize', 'Page Size', {
-		min: 1,
-		max: 50,
-		fallback: 50,
-	});
-	const concurrency = readConcurrency(this);
-	const size = Math.min(pageSize, limit);
-	const timezone = this.getTimezone();
-
+	const { windows, limit, size, concurrency, operation } = plan;
+	const timezone = context.getTimezone();
 	const calls = collectUpTo(limit, idOf);
-	// The calls of windows read but not yet output, by window end.
+	// Windows read but not yet output, by window end.
 	const held = new Map<number, WindowCalls>();
 
-	/** How many calls `window` still has to bring: Limit less the output and every newer window. */
+	/**
+	 * How many calls `window` still has to bring: Limit less the output and every newer window (all
+	 * it holds, once its first page told, else what it read so far).
+	 */
 	const wanted = (window: DateWindow) => {
 		let want = limit - calls.items.length;
-		for (const [to, newer] of held) if (to > window.to) want -= newer.items.length;
+		for (const [to, newer] of held) {
+			if (to > window.to) want -= newer.total ?? newer.own.items.length;
+		}
 		return want;
 	};
 
-	/** Reads `window` from `firstPage` into `own`; answers the page to go on from, if it stopped early. */
+	/** Reads `window` from `firstPage` into `read`; answers the page to go on from, if it stopped early. */
 	const walkWindow = async (
 		window: DateWindow,
-		own: WindowCalls,
+		read: WindowCalls,
 		firstPage: number,
 		run: WindowRun,
 	) => {
-		const fetchPage = async (page: number) => {
-			const place: RequestPlace = {
-				platform: 'callHistory',
-				operation: 'Call › Get Many',
-				timezone,
-				window,
-				page,
-			};
-			const qs = { from_date: window.from, to_date: window.to, page, size };
-			return readListPage(this, await send(this, requestData, { qs }, place), place);
-		};
+		const { own } = read;
 		const enough = () => run.stopped() || own.items.length >= wanted(window);
+		if (enough()) return firstPage;
+		const fetchPage = async (page: number) => {
+			const place: RequestPlace = { platform: 'callHistory', operation, timezone, window, page };
+			const qs = { from_date: window.from, to_date: window.to, page, size };
+			const answer = readListPage(context.getNode(), await fetchList(qs, place), place);
+			if (page === 1) read.total = answer.total;
+			return answer;
+		};
 		const fresh = (page: IDataObject[]) => page.filter((call) => !calls.holds(idOf(call)));
 		const repeats = own.repeats();
 		const nextPage = await walkPages(
@@ -111,24 +135,57 @@ export async function listCalls(
 	await forEachWindow(
 		windows,
 		async (window, run) => {
-			const own = collectUpTo(Infinity, idOf);
-			held.set(window.to, own);
-			return { own, nextPage: await walkWindow(window, own, 1, run) };
+			const read: WindowCalls = { own: collectUpTo(Infinity, idOf) };
+			held.set(window.to, read);
+			return { read, nextPage: await walkWindow(window, read, 1, run) };
 		},
-		async ({ own, nextPage }, window) => {
+		async ({ read, nextPage }, window) => {
 			held.delete(window.to);
-			calls.take(own.items.map((item) => item.json));
-			// A window read alongside newer ones may have stopped at a share that proved too small.
+			calls.take(read.own.items.map((item) => item.json));
+			if (plan.capped) checkOutputSize(context.getNode(), calls.items.length, 'calls');
+			// A window read beside newer ones may have stopped at a share that proved too small.
 			for (let page = nextPage; page !== undefined && !calls.isFull(); ) {
-				const more = collectUpTo(Infinity, idOf);
+				const more: WindowCalls = { own: collectUpTo(Infinity, idOf) };
 				page = await walkWindow(window, more, page, { stopped: () => false });
-				calls.take(more.items.map((item) => item.json));
+				calls.take(more.own.items.map((item) => item.json));
 			}
 			return !calls.isFull();
 		},
 		concurrency,
 	);
-	const place: RequestPlace = { platform: 'callHistory', operation: 'Call › Get Many', timezone };
-	const output = await withRecordings(this, calls.items, callHistoryRecordings, place);
+	return calls.items;
+}
+
+/**
+ * Call › Get Many: the date range cut into windows the vendor accepts, read as `collectCalls`
+ * says, with recordings and Simplify on top.
+ */
+export async function listCalls(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const limit = readLimit(this);
+	const pageSize = readWholeNumber(this, 'options.pageSize', 'Page Size', {
+		min: 1,
+		max: 50,
+		fallback: 50,
+	});
+	const plan: ListPlan = {
+		operation: 'Call › Get Many',
+		windows: readWindows(this),
+		limit,
+		size: Math.min(pageSize, limit),
+		concurrency: readConcurrency(this),
+		capped: true,
+	};
+	const calls = await collectCalls(this, plan, async (qs, place) =>
+		send(this, requestData, { qs }, place),
+	);
+	const place: RequestPlace = {
+		platform: 'callHistory',
+		operation: plan.operation,
+		timezone: this.getTimezone(),
+	};
+	const output = await withRecordings(this, calls, callHistoryRecordings, place);
 	return simplifiedIf(this, output, simplifyCallHistoryCall);
 }

@@ -1,4 +1,30 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+/**
+ * The most calls one run of the action node outputs for one input item. n8n's RoutingNode hands
+ * a declarative node's items on in one `push(...items)`, which overflows the call stack at about
+ * 125,000 items; past this the node stops with advice instead of n8n's "Maximum call stack size
+ * exceeded".
+ */
+export const MOST_ITEMS_PER_RUN = 100_000;
+
+/** Throws when `count` items would pass MOST_ITEMS_PER_RUN. */
+export function checkOutputSize(node: INode, count: number, what: string): void {
+	if (count <= MOST_ITEMS_PER_RUN) return;
+	throw new NodeOperationError(
+		node,
+		`More than ${MOST_ITEMS_PER_RUN.toLocaleString('en')} ${what} for one input item, more than n8n can output from one node run`,
+		{
+			description:
+				'n8n fails with "Maximum call stack size exceeded" past about 125,000 items from one run of a node like this one. Split the range: give the node one input item per month (From Date and To Date as expressions of the item), or set a Limit.',
+		},
+	);
+}
 
 /** One page of results, and whether the API says another page follows. */
 export interface Page<T> {

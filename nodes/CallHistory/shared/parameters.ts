@@ -7,13 +7,19 @@ import {
 import { formatInstant, parseDate } from './dates';
 import { cutWindows, DAY_MS, type DateWindow } from './windows';
 
+/** What reading parameters needs of a node: the action node's items or the trigger's polls. */
+export type ParameterContext = Pick<
+	IExecuteSingleFunctions,
+	'getNode' | 'getNodeParameter' | 'getTimezone'
+>;
+
 /** The longest range one run reads: a year, leap day included. */
 const MAX_RANGE_DAYS = 366;
 
 const DATE_FORMS =
 	'Use the date picker, an ISO 8601 date-time such as 2026-01-31T08:00:00+07:00, or epoch milliseconds.';
 
-function readDate(context: IExecuteSingleFunctions, name: string, label: string): number {
+export function readDate(context: ParameterContext, name: string, label: string): number {
 	const parsed = parseDate(context.getNodeParameter(name, ''), context.getTimezone());
 	if (parsed.kind === 'empty') {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
@@ -34,7 +40,7 @@ function readDate(context: IExecuteSingleFunctions, name: string, label: string)
 
 /** A whole-number parameter within [min, max]; the editor enforces this too, an expression does not. */
 export function readWholeNumber(
-	context: IExecuteSingleFunctions,
+	context: ParameterContext,
 	path: string,
 	label: string,
 	range: { min: number; max?: number; fallback: number },
@@ -52,7 +58,7 @@ export function readWholeNumber(
 }
 
 /** From Date and To Date as epoch milliseconds, both inclusive. */
-function readDateRange(context: IExecuteSingleFunctions): { from: number; to: number } {
+function readDateRange(context: ParameterContext): { from: number; to: number } {
 	const from = readDate(context, 'fromDate', 'From Date');
 	const to = readDate(context, 'toDate', 'To Date');
 	if (from > to) {
@@ -75,7 +81,7 @@ function readDateRange(context: IExecuteSingleFunctions): { from: number; to: nu
 }
 
 /** The windows to ask for: From Date to To Date cut by Days per Request (options.windowDays). */
-export function readWindows(context: IExecuteSingleFunctions): DateWindow[] {
+export function readWindows(context: ParameterContext): DateWindow[] {
 	const { from, to } = readDateRange(context);
 	const windowDays = readWholeNumber(context, 'options.windowDays', 'Days per Request', {
 		min: 1,
@@ -86,14 +92,28 @@ export function readWindows(context: IExecuteSingleFunctions): DateWindow[] {
 }
 
 /** How many results to return: every one (Return All), or at most Limit. */
-export function readLimit(context: IExecuteSingleFunctions): number {
+export function readLimit(context: ParameterContext): number {
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
 	return readWholeNumber(context, 'limit', 'Limit', { min: 1, fallback: 50 });
 }
 
-function readText(context: IExecuteSingleFunctions, name: string): string {
+function readText(context: ParameterContext, name: string): string {
 	const value = context.getNodeParameter(name, '');
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** A text parameter, trimmed; empty (or whitespace) is refused with `fix` as the description. */
+export function readRequiredText(
+	context: ParameterContext,
+	name: string,
+	label: string,
+	fix: string,
+): string {
+	const text = readText(context, name);
+	if (text === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, { description: fix });
+	}
+	return text;
 }
 
 /** A preSend check that a text parameter is filled in (whitespace does not count). */
@@ -102,9 +122,7 @@ export function requireText(name: string, label: string, fix: string) {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		if (readText(this, name) === '') {
-			throw new NodeOperationError(this.getNode(), `${label} is empty`, { description: fix });
-		}
+		readRequiredText(this, name, label, fix);
 		return requestOptions;
 	};
 }
@@ -161,7 +179,7 @@ export async function setTags(
 }
 
 /** Options › Concurrency: how many date windows Get Many and Get Report read at once. */
-export function readConcurrency(context: IExecuteSingleFunctions): number {
+export function readConcurrency(context: ParameterContext): number {
 	return readWholeNumber(context, 'options.concurrency', 'Concurrency', {
 		min: 1,
 		max: 8,

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ParameterContext } from './parameters';
 import { isObject } from './json';
 
 export type Direction = 'inbound' | 'outbound' | 'internal' | 'other';
@@ -130,11 +131,23 @@ export function simplifyCallHistoryCall(call: IDataObject, timezone: string): Si
 	};
 }
 
-/** VBot's "MM/DD/YYYY HH:mm:ss", local time in Vietnam. */
-function isoFromVietnamTime(value: unknown, timezone: string): string | null {
+/** VBot's "MM/DD/YYYY HH:mm:ss", local time in Vietnam; undefined when it is not one. */
+function vietnamTime(value: unknown): DateTime | undefined {
 	const local = text(value);
-	if (!local) return null;
-	return isoOf(DateTime.fromFormat(local, 'MM/dd/yyyy HH:mm:ss', { zone: VIETNAM }), timezone);
+	const parsed = local
+		? DateTime.fromFormat(local, 'MM/dd/yyyy HH:mm:ss', { zone: VIETNAM })
+		: undefined;
+	return parsed?.isValid ? parsed : undefined;
+}
+
+/** When a VBot record's call was made, in epoch milliseconds, or undefined. */
+export function vbotCallTimeMs(record: IDataObject): number | undefined {
+	return vietnamTime(record.date_create)?.toMillis();
+}
+
+function isoFromVietnamTime(value: unknown, timezone: string): string | null {
+	const time = vietnamTime(value);
+	return time ? isoOf(time, timezone) : null;
 }
 
 /** VBot records carry no id: a stable hash of the fields that tell one call from another. */
@@ -189,7 +202,7 @@ export function simplifyVbotCall(record: IDataObject, timezone: string): SimpleC
 
 /** The output items as they are, or simplified when the operation's Simplify is on. */
 export function simplifiedIf(
-	context: IExecutePaginationFunctions,
+	context: ParameterContext,
 	items: INodeExecutionData[],
 	simplify: (call: IDataObject, timezone: string) => SimpleCall,
 ): INodeExecutionData[] {

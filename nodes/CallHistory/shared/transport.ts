@@ -3,6 +3,7 @@ import {
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
 } from 'n8n-workflow';
 import { checkAnswer, httpFailure, remedyOf, type RequestPlace } from './envelope';
 import { readWholeNumber } from './parameters';
@@ -24,7 +25,7 @@ interface Policy {
 const FIRST_BACKOFF_MS = 1000;
 const LONGEST_BACKOFF_MS = 30_000;
 
-function readPolicy(context: IExecutePaginationFunctions): Policy {
+function readPolicy(context: TransportContext): Policy {
 	const option = (name: string, label: string, min: number, max: number, fallback: number) =>
 		readWholeNumber(context, `options.${name}`, label, { min, max, fallback });
 	return {
@@ -48,10 +49,13 @@ function backoffMs(attempt: number): number {
 const pacers = new Map<string, { next: number; touched: number }>();
 const FORGET_PACER_MS = 10 * 60_000;
 
-async function pace(context: IExecutePaginationFunctions, perSecond: number): Promise<void> {
+async function pace(context: TransportContext, perSecond: number): Promise<void> {
 	if (perSecond === 0) return;
 	const now = Date.now();
-	const key = `${context.getExecutionId()}\u0000${context.getNode().id}`;
+	// A trigger's polls have no execution: its workflow and node name it.
+	const key = [context.getWorkflow().id, context.getExecutionId(), context.getNode().id].join(
+		'\u0000',
+	);
 	const pacer = pacers.get(key) ?? { next: now, touched: now };
 	const at = Math.max(now, pacer.next);
 	// 5% further apart than the rate allows, so that the usual jitter on the way to the vendor
@@ -86,20 +90,27 @@ function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string
 	return error;
 }
 
-/** One exchange: the request through n8n's routing request (which authenticates it), the answer checked. */
+/** One request however the node reaches the vendor, cut off after `timeoutMs`; answers the body. */
+export type Request = (timeoutMs: number) => Promise<unknown>;
+
+/** What the transport needs of the node sending: its parameters (the options) and identity. */
+export type TransportContext = Pick<
+	IExecuteSingleFunctions,
+	'getNode' | 'getNodeParameter' | 'getTimezone' | 'getExecutionId' | 'getWorkflow'
+>;
+
+/** One exchange: the request, its failure mapped, its answer checked. */
 async function exchange(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
+	context: TransportContext,
+	request: () => Promise<unknown>,
 	place: RequestPlace,
 ): Promise<unknown> {
-	let items;
+	let answer;
 	try {
-		items = await context.makeRoutingRequest(requestData);
+		answer = await request();
 	} catch (error) {
 		throw httpFailure(context.getNode(), place, error);
 	}
-	// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
-	const answer = items.length === 1 ? items[0].json : items.map((item) => item.json);
 	return checkAnswer(context.getNode(), place, answer);
 }
 
@@ -110,7 +121,7 @@ async function exchange(
  * Retry Wait. Every request of the node goes through here: API calls and recording downloads.
  */
 async function withRetries<T>(
-	context: IExecutePaginationFunctions,
+	context: TransportContext,
 	policy: Policy,
 	attempt: () => Promise<T>,
 ): Promise<T> {
@@ -142,10 +153,26 @@ async function withRetries<T>(
 }
 
 /**
- * The one place an API request leaves the node: the request the routing built, with `change` on
- * top, cut off after Timeout, through n8n's routing request (which authenticates it), its answer
- * checked, retried as `withRetries` says.
- * Returns what the answer carries: `payload` (Call History API) or `data` (VBot).
+ * The one place an API request leaves the node: `request`, cut off after Timeout, its answer
+ * checked, retried as `withRetries` says. Answers what the answer carries: `payload` (Call
+ * History API) or `data` (VBot).
+ */
+export async function sendThrough(
+	context: TransportContext,
+	request: Request,
+	place: RequestPlace,
+): Promise<unknown> {
+	const policy = readPolicy(context);
+	return await withRetries(
+		context,
+		policy,
+		async () => await exchange(context, async () => await request(policy.timeoutMs), place),
+	);
+}
+
+/**
+ * The action node's requests: the request its routing built, with `change` on top, through n8n's
+ * routing request (which authenticates it), as `sendThrough` says.
  */
 export async function send(
 	context: IExecutePaginationFunctions,
@@ -153,17 +180,23 @@ export async function send(
 	change: RequestChange,
 	place: RequestPlace,
 ): Promise<unknown> {
-	const policy = readPolicy(context);
-	const request = {
-		...requestData,
-		options: {
-			...requestData.options,
-			...(change.url === undefined ? {} : { url: change.url }),
-			qs: { ...requestData.options.qs, ...change.qs },
-			timeout: policy.timeoutMs,
+	return await sendThrough(
+		context,
+		async (timeoutMs) => {
+			const items = await context.makeRoutingRequest({
+				...requestData,
+				options: {
+					...requestData.options,
+					...(change.url === undefined ? {} : { url: change.url }),
+					qs: { ...requestData.options.qs, ...change.qs },
+					timeout: timeoutMs,
+				},
+			});
+			// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
+			return items.length === 1 ? items[0].json : items.map((item) => item.json);
 		},
-	};
-	return await withRetries(context, policy, async () => await exchange(context, request, place));
+		place,
+	);
 }
 
 /**

@@ -6,33 +6,37 @@ import type {
 } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
-import { collectUpTo, walkPages } from './pages';
+import type { ListContext } from './callList';
+import { checkOutputSize, collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
 import { vbotRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyVbotCall } from './simplify';
 import { send } from './transport';
 
-const COUNT_PATH = '/api/crm/historycall/countAll';
+export const VBOT_LIST_PATH = '/api/crm/historycall/getAll';
+export const VBOT_COUNT_PATH = '/api/crm/historycall/countAll';
 
-function placeFor(
-	context: IExecutePaginationFunctions,
-	operation: string,
-	page?: number,
-): RequestPlace {
+/**
+ * Sends one request about the customer's history, a list page (`page`, `size`) or the count, and
+ * answers the answer's data.
+ */
+export type FetchVbot = (
+	what: 'list' | 'count',
+	qs: IDataObject,
+	place: RequestPlace,
+) => Promise<unknown>;
+
+function placeFor(context: ListContext, operation: string, page?: number): RequestPlace {
 	return { platform: 'vbot', operation, timezone: context.getTimezone(), page };
 }
 
 async function fetchCount(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	place: RequestPlace,
+	context: ListContext,
+	fetch: FetchVbot,
+	operation: string,
 ): Promise<number> {
-	const data = await send(
-		context,
-		requestData,
-		{ url: COUNT_PATH, qs: { page: undefined, size: undefined } },
-		place,
-	);
+	const place = placeFor(context, operation);
+	const data = await fetch('count', {}, place);
 	const count = Number(data);
 	if (data === null || data === '' || !Number.isInteger(count) || count < 0) {
 		throw malformedAnswer(
@@ -44,22 +48,63 @@ async function fetchCount(
 	return count;
 }
 
+/**
+ * Walks the customer's history, newest first, page by page, handing each page's records to `take`
+ * until it wants no more. VBot's answers carry no paging block, so pages end when one comes back
+ * shorter than the server's page size, or when the count is reached. The server's page size is
+ * the size asked for unless the first page comes back short: then it is either the end or a cap
+ * below the size asked for, and one count request tells which.
+ */
+export async function walkVbotHistory(
+	context: ListContext,
+	fetch: FetchVbot,
+	plan: { operation: string; size: number },
+	take: (records: IDataObject[]) => boolean,
+): Promise<void> {
+	let serverPageSize = plan.size;
+	let count = Infinity;
+	let seen = 0;
+	await walkPages(async (page) => {
+		const place = placeFor(context, plan.operation, page);
+		const data = await fetch('list', { page, size: plan.size }, place);
+		if (!Array.isArray(data) || !data.every(isObject)) {
+			throw malformedAnswer(context.getNode(), place, 'has no list of history records in its data');
+		}
+		if (page === 1 && data.length > 0 && data.length < plan.size) {
+			count = await fetchCount(context, fetch, `${plan.operation} (count)`);
+			serverPageSize = data.length;
+		}
+		seen += data.length;
+		return { items: data as IDataObject[], hasNext: data.length >= serverPageSize && seen < count };
+	}, take);
+}
+
+/** The action node's VBot requests: its routing's request, to the list or the count path. */
+function fetchThroughRouting(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): FetchVbot {
+	return async (what, qs, place) =>
+		what === 'list'
+			? await send(context, requestData, { qs }, place)
+			: await send(
+					context,
+					requestData,
+					{ url: VBOT_COUNT_PATH, qs: { page: undefined, size: undefined } },
+					place,
+				);
+}
+
 /** VBot Call › Count: the number of calls in the customer's history. */
 export async function countVbotCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	return [
-		{ json: { count: await fetchCount(this, requestData, placeFor(this, 'VBot Call › Count')) } },
-	];
+	const fetch = fetchThroughRouting(this, requestData);
+	return [{ json: { count: await fetchCount(this, fetch, 'VBot Call › Count') } }];
 }
 
-/**
- * VBot Call › Get Many. VBot's answers carry no paging block, so pages end when one comes back
- * shorter than the server's page size, or when the count is reached. The server's page size is
- * the size asked for unless the first page comes back short: then it is either the end or a cap
- * below the size asked for, and one count request tells which.
- */
+/** VBot Call › Get Many: the customer's history, newest first, up to Limit records. */
 export async function listVbotCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -70,27 +115,13 @@ export async function listVbotCalls(
 		max: 1000,
 		fallback: 50,
 	});
-	const size = Math.min(pageSize, limit);
 	const records = collectUpTo(limit);
-	let serverPageSize = size;
-	let count = Infinity;
-
-	await walkPages(async (page) => {
-		const place = placeFor(this, 'VBot Call › Get Many', page);
-		const data = await send(this, requestData, { qs: { page, size } }, place);
-		if (!Array.isArray(data) || !data.every(isObject)) {
-			throw malformedAnswer(this.getNode(), place, 'has no list of history records in its data');
-		}
-		if (page === 1 && data.length > 0 && data.length < size) {
-			count = await fetchCount(this, requestData, placeFor(this, 'VBot Call › Get Many (count)'));
-			serverPageSize = data.length;
-		}
-		const seenSoFar = records.items.length + data.length;
-		return {
-			items: data as IDataObject[],
-			hasNext: data.length >= serverPageSize && seenSoFar < count,
-		};
-	}, records.take);
+	const plan = { operation: 'VBot Call › Get Many', size: Math.min(pageSize, limit) };
+	await walkVbotHistory(this, fetchThroughRouting(this, requestData), plan, (page) => {
+		const more = records.take(page);
+		checkOutputSize(this.getNode(), records.items.length, 'records');
+		return more;
+	});
 	const place = placeFor(this, 'VBot Call › Get Many (recordings)');
 	const output = await withRecordings(this, records.items, vbotRecordings, place);
 	return simplifiedIf(this, output, simplifyVbotCall);

@@ -14,63 +14,66 @@ import {
 
 const showOnlyForGetMany = { resource: ['call'], operation: ['getMany'] };
 
+/** The list's filters, each sent as the query parameter its routing names; the trigger's too. */
+export const callFilters: INodeProperties[] = [
+	{
+		displayName: 'Agent Emails',
+		name: 'agents',
+		type: 'string',
+		default: '',
+		placeholder: 'lan.nguyen@example.vn, minh.tran@example.vn',
+		description:
+			'Only calls of these agents: comma-separated e-mails, or an array from an expression',
+		routing: { send: { type: 'query', property: 'agents', value: LIST_VALUE } },
+	},
+	agentExtensionFilter,
+	{
+		displayName: 'Auto Calls',
+		name: 'isAutoCall',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only automatic calls (on) or only manual calls (off). Leave this filter out for both.',
+		routing: { send: { type: 'query', property: 'is_auto_call' } },
+	},
+	textFilter(
+		'destinationNumber',
+		'Destination Number',
+		'destination_number',
+		'Only calls to this number',
+	),
+	{
+		displayName: 'Direction',
+		name: 'direction',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Inbound', value: 'inbound' },
+			{ name: 'Local (Between Extensions)', value: 'local' },
+			{ name: 'Outbound', value: 'outbound' },
+		],
+		default: [],
+		description: 'Only calls in these directions',
+		routing: { send: { type: 'query', property: 'direction' } },
+	},
+	{
+		displayName: 'Disposition',
+		name: 'disposition',
+		type: 'options',
+		options: [
+			{ name: 'Answered', value: 'answered' },
+			{ name: 'Cancelled (Not Answered)', value: 'cancelled' },
+		],
+		default: 'answered',
+		description: 'Only answered, or only unanswered, calls',
+		routing: { send: { type: 'query', property: 'disposition' } },
+	},
+	textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),
+	textFilter('sourceNumber', 'Source Number', 'source_number', 'Only calls from this number'),
+];
+
 export const callGetManyDescription: INodeProperties[] = [
 	...returnAllAndLimit(showOnlyForGetMany),
-	collectionOf('filters', showOnlyForGetMany, [
-		{
-			displayName: 'Agent Emails',
-			name: 'agents',
-			type: 'string',
-			default: '',
-			placeholder: 'lan.nguyen@example.vn, minh.tran@example.vn',
-			description:
-				'Only calls of these agents: comma-separated e-mails, or an array from an expression',
-			routing: { send: { type: 'query', property: 'agents', value: LIST_VALUE } },
-		},
-		agentExtensionFilter,
-		{
-			displayName: 'Auto Calls',
-			name: 'isAutoCall',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to return only automatic calls (on) or only manual calls (off). Leave this filter out for both.',
-			routing: { send: { type: 'query', property: 'is_auto_call' } },
-		},
-		textFilter(
-			'destinationNumber',
-			'Destination Number',
-			'destination_number',
-			'Only calls to this number',
-		),
-		{
-			displayName: 'Direction',
-			name: 'direction',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Inbound', value: 'inbound' },
-				{ name: 'Local (Between Extensions)', value: 'local' },
-				{ name: 'Outbound', value: 'outbound' },
-			],
-			default: [],
-			description: 'Only calls in these directions',
-			routing: { send: { type: 'query', property: 'direction' } },
-		},
-		{
-			displayName: 'Disposition',
-			name: 'disposition',
-			type: 'options',
-			options: [
-				{ name: 'Answered', value: 'answered' },
-				{ name: 'Cancelled (Not Answered)', value: 'cancelled' },
-			],
-			default: 'answered',
-			description: 'Only answered, or only unanswered, calls',
-			routing: { send: { type: 'query', property: 'disposition' } },
-		},
-		textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),
-		textFilter('sourceNumber', 'Source Number', 'source_number', 'Only calls from this number'),
-	]),
+	collectionOf('filters', showOnlyForGetMany, callFilters),
 	optionsOf(showOnlyForGetMany, [
 		windowDaysOption,
 		concurrencyOption,
