@@ -4,6 +4,7 @@
 const { useSandbox } = require('./harness/sandbox');
 const { runNode, ids } = require('./harness/n8n');
 const { DAY, generateCalls, makeCall, random } = require('./sandbox/seed');
+const { fewestListRequests: fewestRequests } = require('../bench/lib/minimum');
 
 const api = useSandbox();
 const LIST = '/api/call_transaction/list';
@@ -28,18 +29,6 @@ const windowsAsked = () => [
 		]),
 	).values(),
 ];
-
-/** The fewest list requests that return `limit` calls: windows newest first, pages of `size`. */
-function fewestRequests(countsNewestFirst, limit, size) {
-	let requests = 0;
-	let need = limit;
-	for (const count of countsNewestFirst) {
-		if (need <= count) return requests + Math.ceil(need / size);
-		requests += Math.max(1, Math.ceil(count / size));
-		need -= count;
-	}
-	return requests;
-}
 
 describe('Call › Get Many', () => {
 	test('Return All over 10 days returns every call in range exactly once, with calls on every window edge', async () => {

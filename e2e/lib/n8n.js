@@ -211,6 +211,35 @@ class N8n {
 		return json?.data ?? json;
 	}
 
+	/**
+	 * Activates a workflow as the editor's toggle does, and waits until its triggers are live:
+	 * n8n 2.x publishes an activated workflow asynchronously (an outbox polled in the background),
+	 * so /publication-status says when; older n8n (no such route) activates before answering.
+	 */
+	async activate(workflowId, { timeoutMs = 60_000 } = {}) {
+		const { versionId } = await this.rest('GET', `/workflows/${workflowId}`);
+		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const publication = await this.rest(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			).catch((error) => {
+				if (/answered 404/.test(error.message)) return { status: 'published' };
+				throw error;
+			});
+			if (publication.status === 'published') return;
+			if (['failed', 'partial'].includes(publication.status) || Date.now() > deadline) {
+				throw new Error(`workflow ${workflowId} not published: ${JSON.stringify(publication)}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	async deactivate(workflowId) {
+		await this.rest('POST', `/workflows/${workflowId}/deactivate`);
+	}
+
 	async setUpOwner(owner) {
 		await this.rest('POST', '/owner/setup', owner);
 		await this.rest('POST', '/login', {
