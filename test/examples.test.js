@@ -7,9 +7,11 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { useSandbox } = require('./harness/sandbox');
 const { runNode } = require('./harness/n8n');
+const { pollTrigger } = require('./harness/trigger');
 const { seedDemo, DEMO_VBOT } = require('./sandbox/demo');
 
 const CALL_HISTORY = 'n8n-nodes-call-history.callHistory';
+const CALL_HISTORY_TRIGGER = 'n8n-nodes-call-history.callHistoryTrigger';
 const api = useSandbox();
 const examples = fs
 	.readdirSync(path.join(__dirname, '..', 'examples'))
@@ -33,6 +35,20 @@ function chainOf(workflow) {
 async function runExample(workflow) {
 	const outputs = {};
 	let items = [{ json: {} }];
+	const [first] = chainOf(workflow);
+	if (first.type === CALL_HISTORY_TRIGGER) {
+		// As "Fetch Test Event" in the editor: the newest call.
+		const platform = first.parameters.source === 'vbot' ? 'vbot' : 'callHistory';
+		const polled = await pollTrigger({
+			parameters: first.parameters,
+			credentials: api.credentials(platform),
+			timezone: workflow.settings.timezone,
+			mode: 'manual',
+		});
+		expect(polled.error).toBeUndefined();
+		outputs[first.name] = polled.json;
+		items = polled.items;
+	}
 	for (const node of chainOf(workflow).filter((n) => n.type === CALL_HISTORY)) {
 		const platform = node.parameters.resource === 'vbotCall' ? 'vbot' : 'callHistory';
 		const result = await runNode({

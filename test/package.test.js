@@ -42,7 +42,10 @@ describe('package.json', () => {
 		expect(pkg.n8n).toEqual({
 			n8nNodesApiVersion: 1,
 			credentials: ['dist/credentials/CallHistoryApi.credentials.js'],
-			nodes: ['dist/nodes/CallHistory/CallHistory.node.js'],
+			nodes: [
+				'dist/nodes/CallHistory/CallHistory.node.js',
+				'dist/nodes/CallHistoryTrigger/CallHistoryTrigger.node.js',
+			],
 		});
 		expect(pkg.license).toBe('MIT');
 	});
@@ -52,6 +55,7 @@ describe('the tarball', () => {
 	test('holds every file of the n8n block, the codex and both icons, and nothing else but index.js (the main) and what npm always adds', () => {
 		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(files).toContain(file);
 		expect(files).toContain('dist/nodes/CallHistory/CallHistory.node.json');
+		expect(files).toContain('dist/nodes/CallHistoryTrigger/CallHistoryTrigger.node.json');
 		expect(files).toEqual(
 			expect.arrayContaining(['dist/icons/callHistory.svg', 'dist/icons/callHistory.dark.svg']),
 		);
@@ -65,12 +69,12 @@ describe('the tarball', () => {
 		expect(files.filter((f) => f.includes('test'))).toEqual([]);
 	});
 
-	test("loads with n8n-core's package loader: one node, one credential, codex and icons found", async () => {
+	test("loads with n8n-core's package loader: the node, the trigger, one credential, codex and icons found", async () => {
 		const loader = new PackageDirectoryLoader(unpacked);
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-call-history');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['callHistory']);
+		expect(Object.keys(loader.nodeTypes)).toEqual(['callHistory', 'callHistoryTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['callHistoryApi']);
 		const { description } = loader.nodeTypes.callHistory.type;
 		expect(description.credentials).toEqual([{ name: 'callHistoryApi', required: true }]);
@@ -81,6 +85,11 @@ describe('the tarball', () => {
 				fs.existsSync(path.join(unpacked, icon.replace(/^icons\/n8n-nodes-call-history\//, ''))),
 			).toBe(true);
 		}
-		expect(loader.nodesByCredential).toEqual({ callHistoryApi: ['callHistory'] });
+		const trigger = loader.nodeTypes.callHistoryTrigger.type.description;
+		expect(trigger.polling).toBe(true);
+		expect(trigger.codex.categories).toEqual(['Communication', 'Sales']);
+		expect(loader.nodesByCredential).toEqual({
+			callHistoryApi: ['callHistory', 'callHistoryTrigger'],
+		});
 	});
 });

@@ -10,16 +10,38 @@ const { startStack } = require('./stack');
 const { freePort } = require('./n8n');
 const { STATE_FILE } = require('./world');
 
+/**
+ * The CRM-sync example as shipped, posting to the sandbox's stand-in CRM instead, and with no
+ * settle delay, so that a test sees a call emitted at the first poll after it is written.
+ */
+function crmSyncAgainstSandbox(sandboxPort) {
+	const workflow = structuredClone(require('../../examples/crm-sync-new-calls.json'));
+	workflow.name = 'Every new call to the sandbox CRM (end-to-end test)';
+	for (const node of workflow.nodes) {
+		if (node.type.endsWith('.httpRequest')) {
+			node.parameters.url = `http://127.0.0.1:${sandboxPort}/crm/timeline`;
+		}
+		if (node.type.endsWith('.callHistoryTrigger')) {
+			Object.assign(node.parameters, { settleMinutes: 0, lookBackMinutes: 10 });
+		}
+	}
+	return workflow;
+}
+
 module.exports = async function globalSetup() {
 	const started = Date.now();
 	const screenshots = path.join(os.tmpdir(), 'call-history-e2e-screenshots');
 	fs.rmSync(screenshots, { recursive: true, force: true });
 	fs.mkdirSync(screenshots, { recursive: true });
+	const sandboxPort = await freePort();
 	const stack = await startStack({
 		n8nPort: Number(process.env.E2E_N8N_PORT ?? (await freePort())),
-		sandboxPort: await freePort(),
+		sandboxPort,
 		token: `e2e-${Date.now().toString(36)}`,
-		extraWorkflows: { 'credential-modes.json': require('../workflows/credential-modes.json') },
+		extraWorkflows: {
+			'credential-modes.json': require('../workflows/credential-modes.json'),
+			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
+		},
 		log: (text) => process.stdout.write(`${text}\n`),
 	});
 	await stack.sandbox.close();

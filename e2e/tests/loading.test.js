@@ -17,7 +17,7 @@ async function typesList(kind) {
 	return res.json();
 }
 
-test('the node and the credential are in n8n’s types lists', async () => {
+test('the node, the trigger and the credential are in n8n’s types lists', async () => {
 	const nodes = await typesList('nodes');
 	const node = nodes.find((n) => n.name === NODE_TYPE);
 	expect(node).toMatchObject({
@@ -27,6 +27,22 @@ test('the node and the credential are in n8n’s types lists', async () => {
 	});
 	expect(node.properties.map((p) => p.name)).toEqual(
 		expect.arrayContaining(['resource', 'operation', 'fromDate', 'toDate', 'transactionId']),
+	);
+	const trigger = nodes.find((n) => n.name === `${NODE_TYPE}Trigger`);
+	expect(trigger).toMatchObject({
+		displayName: 'Call History Trigger',
+		polling: true,
+		credentials: [{ name: 'callHistoryApi', required: true }],
+	});
+	// n8n adds the poll schedule to every polling node.
+	expect(trigger.properties.map((p) => p.name)).toEqual(
+		expect.arrayContaining([
+			'pollTimes',
+			'source',
+			'startFrom',
+			'settleMinutes',
+			'lookBackMinutes',
+		]),
 	);
 
 	const credentials = await typesList('credentials');

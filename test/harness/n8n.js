@@ -316,6 +316,7 @@ async function testCredential(data) {
 
 module.exports = {
 	DIST,
+	additionalDataFor,
 	callsBetween,
 	runNode,
 	testCredential,

@@ -65,8 +65,17 @@ function tokenAnswer(req, sandbox) {
 	return undefined;
 }
 
+/** A stand-in CRM for the CRM-sync example: POST /crm/... keeps the body in `sandbox.crm`. */
+function crmAnswer(req, sandbox) {
+	if (req.platform !== 'callHistory' || !req.path.startsWith('/crm/')) return undefined;
+	if (req.method !== 'POST') return { status: 405, body: { message: 'POST only' } };
+	sandbox.crm.push({ path: req.path, body: req.body, at: req.at });
+	return { status: 200, body: { ok: true } };
+}
+
 function realAnswer(req, sandbox) {
-	const open = tokenAnswer(req, sandbox) ?? recordingAnswer(req, sandbox);
+	const open =
+		tokenAnswer(req, sandbox) ?? recordingAnswer(req, sandbox) ?? crmAnswer(req, sandbox);
 	if (open) return open;
 	if (req.auth !== 'ok') return authFailure(req);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
@@ -160,6 +169,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		expiredTokens: new Set(),
 		tokens: new TokenIssuer(secrets),
 		brokenRecordings: new Set(),
+		crm: [],
 	};
 	const server = http.createServer((req, res) => {
 		sandbox.inFlight += 1;
@@ -185,6 +195,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			sandbox.faults.clear();
 			sandbox.tokens = new TokenIssuer(sandbox.tokens);
 			sandbox.brokenRecordings.clear();
+			sandbox.crm.length = 0;
 		},
 		close() {
 			server.closeAllConnections();

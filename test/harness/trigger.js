@@ -1,0 +1,77 @@
+'use strict';
+// Polls the Call History Trigger the way n8n does: n8n-core's TriggersAndPollers.runPollFunction
+// with a PollContext over a Workflow holding the trigger's static data, and the test credentials
+// helper of ./n8n.js. Static data goes in and comes out as JSON, as n8n keeps it in its database
+// between polls, so every poll is also a restart.
+
+const { PollContext, TriggersAndPollers, ExecutionLifecycleHooks } = require('n8n-core');
+const { Workflow, NodeHelpers } = require('n8n-workflow');
+const path = require('node:path');
+const { DIST, additionalDataFor } = require('./n8n');
+
+const { CallHistoryTrigger } = require(
+	path.join(DIST, 'nodes/CallHistoryTrigger/CallHistoryTrigger.node.js'),
+);
+const TRIGGER_NAME = 'Call History Trigger';
+
+/**
+ * One poll. `mode` 'trigger' (an active workflow) or 'manual' ("Fetch Test Event").
+ * Returns { items, json, error, staticData } with staticData as n8n would save it.
+ */
+async function pollTrigger({
+	parameters,
+	credentials,
+	staticData = {},
+	mode = 'trigger',
+	timezone = 'Asia/Ho_Chi_Minh',
+}) {
+	const nodeType = new CallHistoryTrigger();
+	const node = {
+		id: 'trigger-1',
+		name: TRIGGER_NAME,
+		type: 'n8n-nodes-call-history.callHistoryTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { callHistoryApi: { id: 'cred-1', name: 'Call History account' } },
+	};
+	const workflowData = {
+		id: 'wf-trigger',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		active: true,
+		settings: { timezone },
+	};
+	const workflow = new Workflow({
+		...workflowData,
+		staticData: JSON.parse(JSON.stringify(staticData)),
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
+			getKnownTypes: () => ({}),
+		},
+	});
+	const hooks = new ExecutionLifecycleHooks(mode, undefined, workflowData);
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalDataFor(credentials, hooks),
+		mode,
+		'activate',
+	);
+	const outcome = await new TriggersAndPollers().runPollFunction(workflow, node, context).then(
+		(result) => ({ items: result?.[0] ?? [], error: undefined }),
+		(error) => ({ items: [], error }),
+	);
+	return {
+		...outcome,
+		json: outcome.items.map((item) => item.json),
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)),
+	};
+}
+
+/** The trigger's saved state in `staticData`. */
+const stateIn = (staticData) => staticData[`node:${TRIGGER_NAME}`]?.callHistoryTrigger;
+
+module.exports = { pollTrigger, stateIn, TRIGGER_NAME };
