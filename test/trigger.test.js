@@ -238,6 +238,27 @@ describe('Call History Trigger', () => {
 		expect((await trigger.poll()).json).toEqual([]);
 	});
 
+	test.each([
+		[{ settleMinutes: -1 }, 'Settle Delay must be a number of minutes from 0 to 1440'],
+		[{ lookBackMinutes: '={{ "soon" }}' }, 'Look-Back must be a number of minutes from 0 to 10080'],
+		[{ startFrom: 'date', startDate: '={{ "" }}' }, 'Start Date is empty'],
+		[
+			{
+				source: 'vbot',
+				vbotId: ' ',
+				projectCode: 'p',
+				phone: '1',
+				startFrom: 'date',
+				startDate: '2026-01-01T00:00:00+07:00',
+			},
+			'VBot ID is empty',
+		],
+	])('bad input %j is refused before any request: %s', async (parameters, message) => {
+		const polled = await poller(parameters).poll();
+		expect(polled.error?.message).toBe(message);
+		expect(api.sandbox.requests).toEqual([]);
+	});
+
 	test('the de-duplication memory stays bounded over 10,000 polls', () => {
 		// One poll a minute, three calls a minute (one of them written 5 minutes late), a 60-minute look-back.
 		let state = { key: 'k', since: 0, cursor: 0, seen: {} };
