@@ -67,7 +67,7 @@ function installPackage(userFolder) {
 }
 
 /** The files n8n imports: one credential per platform, and every example workflow. */
-function writeImports(dir, sandbox, extraWorkflows = {}) {
+function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) {
 	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
 	const { apiKey, username, password } = sandbox.tokens;
 	const credentials = [
@@ -78,7 +78,9 @@ function writeImports(dir, sandbox, extraWorkflows = {}) {
 			CREDENTIALS.vbotPassword,
 			{ authentication: 'usernamePassword', baseUrl: sandbox.vbotUrl, username, password },
 		],
-	].map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }));
+	]
+		.map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }))
+		.concat(extraCredentials);
 	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 
 	const workflows = {};
@@ -101,7 +103,8 @@ function writeImports(dir, sandbox, extraWorkflows = {}) {
 }
 
 /**
- * Starts the sandbox (demo data) and a real n8n with the package loaded and the examples imported.
+ * Starts the sandbox (demo data) and a real n8n with the package loaded and the examples imported,
+ * with `extraWorkflows` ({ file: workflow }) and `extraCredentials` ([{ id, name, type, data }]).
  * Returns { sandbox, n8n, installed, owner, workflows, credentials, packageDir, stop }.
  */
 async function startStack({
@@ -111,6 +114,7 @@ async function startStack({
 	version,
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-n8n-')),
 	extraWorkflows,
+	extraCredentials,
 	log = console.log,
 } = {}) {
 	const installed = ensureN8n(version, log);
@@ -124,7 +128,7 @@ async function startStack({
 		const demo = seedDemo(sandbox);
 		const packageDir = installPackage(userFolder);
 		const importDir = path.join(userFolder, 'import');
-		const workflows = writeImports(importDir, sandbox, extraWorkflows);
+		const workflows = writeImports(importDir, sandbox, extraWorkflows, extraCredentials);
 		await n8n.importFile('credentials', path.join(importDir, 'credentials.json'));
 		await n8n.importFile('workflow', path.join(importDir, 'workflows'), ['--separate']);
 		await n8n.start();

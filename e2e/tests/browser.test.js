@@ -20,6 +20,8 @@ async function menuOf(parameter) {
 	await options.first().waitFor();
 	const names = (await options.allInnerTexts()).map((text) => text.split('\n')[0]);
 	await page.keyboard.press('Escape');
+	// The menu closes with an animation: wait it out, or the next menu may read this one's items.
+	await options.first().waitFor({ state: 'hidden' });
 	return names;
 }
 
