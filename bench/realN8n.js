@@ -165,7 +165,24 @@ async function compareInRealN8n({
 	let stack;
 	let finished = false;
 	try {
-		stack = await startStack({ n8nPort, sandboxPort, userFolder, extraWorkflows, log });
+		// The Header Auth credential the HTTP Request way uses holds the sandbox's token, chosen here.
+		const token = `bench-${Date.now().toString(36)}`;
+		const extraCredentials = [
+			{
+				...HEADER_AUTH,
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${token}` },
+			},
+		];
+		stack = await startStack({
+			n8nPort,
+			sandboxPort,
+			token,
+			userFolder,
+			extraWorkflows,
+			extraCredentials,
+			log,
+		});
 		const { sandbox, n8n } = stack;
 		if (!sandbox.url.endsWith(`:${sandboxPort}`)) throw new Error(`sandbox is on ${sandbox.url}`);
 		sandbox.settings.latencyMs = latencyMs;
@@ -178,17 +195,6 @@ async function compareInRealN8n({
 			`${expected} calls from ${values.FROM_ISO} to ${values.TO_ISO}, ${windows.length} windows of ` +
 				`${WINDOW_DAYS} days, at least ${minimumRequests} requests; sandbox latency ${latencyMs} ms`,
 		);
-
-		// The Header Auth credential holds the sandbox's token, known only now: imported by n8n's CLI
-		// beside the running server (n8n reads credentials from its database at each execution).
-		const credentialsFile = path.join(userFolder, 'import', 'bench-credentials.json');
-		const headerAuth = {
-			...HEADER_AUTH,
-			type: 'httpHeaderAuth',
-			data: { name: 'Authorization', value: `Bearer ${sandbox.token}` },
-		};
-		fs.writeFileSync(credentialsFile, JSON.stringify([headerAuth], null, 2));
-		await n8n.importFile('credentials', credentialsFile);
 
 		const urls = {};
 		for (const name of Object.keys(WAYS)) {
