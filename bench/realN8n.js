@@ -24,6 +24,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { startStack, workflowIdOf } = require('../e2e/lib/stack');
 const { freePort } = require('../e2e/lib/n8n');
+const { median } = require('./lib/median');
 const { generateCalls, DAY, HOUR } = require('../test/sandbox/seed');
 
 const TEMPLATES = path.join(__dirname, 'real-n8n');
@@ -110,12 +111,6 @@ function trafficOf(requests, latencyMs) {
 	}
 	return { spanMs: arrivals.length ? arrivals.at(-1) - arrivals[0] : 0, inFlight };
 }
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /**
  * Runs the comparison; returns

@@ -18,6 +18,7 @@ const { cutWindows } = require('../dist/nodes/CallHistory/shared/windows');
 const { startSandboxProcess } = require('./lib/sandbox');
 const { plainLoopInChild } = require('./lib/plainLoop');
 const { fewestListRequests, fewestVbotRequests } = require('./lib/minimum');
+const { median } = require('./lib/median');
 const { markdownTables, textTables } = require('./lib/tables');
 
 const args = process.argv.slice(2);
@@ -48,11 +49,6 @@ function partsOf(calls) {
 }
 const VBOT_CUSTOMER = { vbotId: 'vb-bench', projectCode: 'PRJ-BENCH', phone: '0912000111' };
 
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const MiB = 1024 * 1024;
 
 const callsParameters = (options, extra = {}, part = { from: FROM, to: TO }) => ({
