@@ -317,6 +317,7 @@ async function testCredential(data) {
 module.exports = {
 	DIST,
 	additionalDataFor,
+	nodeTypesOf,
 	callsBetween,
 	runNode,
 	testCredential,

@@ -5,9 +5,9 @@
 // between polls, so every poll is also a restart.
 
 const { PollContext, TriggersAndPollers, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, NodeHelpers } = require('n8n-workflow');
+const { Workflow } = require('n8n-workflow');
 const path = require('node:path');
-const { DIST, additionalDataFor } = require('./n8n');
+const { DIST, additionalDataFor, nodeTypesOf } = require('./n8n');
 
 const { CallHistoryTrigger } = require(
 	path.join(DIST, 'nodes/CallHistoryTrigger/CallHistoryTrigger.node.js'),
@@ -46,11 +46,7 @@ async function pollTrigger({
 	const workflow = new Workflow({
 		...workflowData,
 		staticData: JSON.parse(JSON.stringify(staticData)),
-		nodeTypes: {
-			getByName: () => nodeType,
-			getByNameAndVersion: (_name, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
-			getKnownTypes: () => ({}),
-		},
+		nodeTypes: nodeTypesOf(nodeType),
 	});
 	const hooks = new ExecutionLifecycleHooks(mode, undefined, workflowData);
 	const context = new PollContext(
