@@ -129,6 +129,19 @@ function additionalDataFor(credentials, hooks) {
 	};
 }
 
+/** A workflow node of this package's node `type`, with the test credential. */
+function packageNode(id, name, type, parameters) {
+	return {
+		id,
+		name,
+		type: `n8n-nodes-call-history.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Call History account' } },
+	};
+}
+
 /** Runs `run` and returns what it resolved to, and what n8n and the node printed meanwhile. */
 async function capturingOutput(run) {
 	const start = mark();
@@ -156,13 +169,7 @@ async function runNode({
 		: CallHistory;
 	const nodeType = new NodeClass();
 	const node = {
-		id: 'node-1',
-		name: NODE_NAME,
-		type: 'n8n-nodes-call-history.callHistory',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Call History account' } },
+		...packageNode('node-1', NODE_NAME, 'callHistory', parameters),
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
 	const settings = { timezone };
@@ -318,6 +325,7 @@ module.exports = {
 	DIST,
 	additionalDataFor,
 	nodeTypesOf,
+	packageNode,
 	callsBetween,
 	runNode,
 	testCredential,

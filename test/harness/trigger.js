@@ -7,7 +7,7 @@
 const { PollContext, TriggersAndPollers, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 const path = require('node:path');
-const { DIST, additionalDataFor, nodeTypesOf } = require('./n8n');
+const { DIST, additionalDataFor, nodeTypesOf, packageNode } = require('./n8n');
 
 const { CallHistoryTrigger } = require(
 	path.join(DIST, 'nodes/CallHistoryTrigger/CallHistoryTrigger.node.js'),
@@ -26,15 +26,7 @@ async function pollTrigger({
 	timezone = 'Asia/Ho_Chi_Minh',
 }) {
 	const nodeType = new CallHistoryTrigger();
-	const node = {
-		id: 'trigger-1',
-		name: TRIGGER_NAME,
-		type: 'n8n-nodes-call-history.callHistoryTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { callHistoryApi: { id: 'cred-1', name: 'Call History account' } },
-	};
+	const node = packageNode('trigger-1', TRIGGER_NAME, 'callHistoryTrigger', parameters);
 	const workflowData = {
 		id: 'wf-trigger',
 		name: 'trigger test',
