@@ -44,19 +44,21 @@ function backoffMs(attempt: number): number {
 
 /**
  * The next free request slot of each running node (execution and node), so that all its windows,
- * pages and items together stay under Requests per Second. Slots of runs that ended are dropped.
+ * pages and items together stay under Requests per Second, and the fastest round trip it has seen.
+ * Slots of runs that ended are dropped.
  */
-const pacers = new Map<string, { next: number; touched: number }>();
+const pacers = new Map<string, { next: number; touched: number; fastestMs: number }>();
 const FORGET_PACER_MS = 10 * 60_000;
 
-async function pace(context: TransportContext, perSecond: number): Promise<void> {
-	if (perSecond === 0) return;
+/** Waits for the request's slot; answers the function to call once its answer (or failure) is in. */
+async function pace(context: TransportContext, perSecond: number): Promise<() => void> {
+	if (perSecond === 0) return () => undefined;
 	const now = Date.now();
 	// A trigger's polls have no execution: its workflow and node name it.
 	const key = [context.getWorkflow().id, context.getExecutionId(), context.getNode().id].join(
 		'\u0000',
 	);
-	const pacer = pacers.get(key) ?? { next: now, touched: now };
+	const pacer = pacers.get(key) ?? { next: now, touched: now, fastestMs: Infinity };
 	const at = Math.max(now, pacer.next);
 	// 5% further apart than the rate allows, so that the usual jitter on the way to the vendor
 	// does not squeeze one more request into a second as the vendor counts it.
@@ -70,9 +72,16 @@ async function pace(context: TransportContext, perSecond: number): Promise<void>
 		}
 	}
 	if (at > now) await sleep(at - now);
-	// A request that leaves late (a busy event loop) pushes the next slot back with it, so the
-	// next one cannot follow it closer than the pace.
-	pacer.next = Math.max(pacer.next, Date.now() + gapMs);
+	const sentAt = Date.now();
+	pacer.next = Math.max(pacer.next, sentAt + gapMs);
+	return () => {
+		// The request reached the vendor no later than one fastest round trip before its answer.
+		// One held up on its way out (n8n's own work before the wire, a busy event loop) so pushes
+		// the next slot back by as much, and the vendor never sees two closer than the pace.
+		const answeredAt = Date.now();
+		pacer.fastestMs = Math.min(pacer.fastestMs, answeredAt - sentAt);
+		pacer.next = Math.max(pacer.next, answeredAt - pacer.fastestMs + gapMs);
+	};
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -127,28 +136,31 @@ async function withRetries<T>(
 ): Promise<T> {
 	let waitedMs = 0;
 	for (let tried = 0; ; tried++) {
-		await pace(context, policy.perSecond);
-		try {
-			return await attempt();
-		} catch (error) {
-			const remedy = remedyOf(error);
-			if (!remedy || !('retry' in remedy) || tried >= policy.maxRetries) {
-				throw gaveUp(error, tried + 1, waitedMs);
-			}
-			const waitMs = remedy.afterMs ?? backoffMs(tried);
-			if (waitedMs + waitMs > policy.maxWaitMs) {
-				const asked =
-					remedy.afterMs === undefined ? 'The next retry would wait' : 'The vendor asked to wait';
-				throw gaveUp(
-					error,
-					tried + 1,
-					waitedMs,
-					`${asked} ${seconds(waitMs)}, which would pass Max Total Retry Wait (${seconds(policy.maxWaitMs)}); gave up after ${attemptsOf(tried + 1)} and ${seconds(waitedMs)} of waiting.`,
-				);
-			}
-			waitedMs += waitMs;
-			await sleep(waitMs);
+		const answered = await pace(context, policy.perSecond);
+		const outcome = await attempt().then(
+			(value) => ({ value, failed: false as const }),
+			(error: unknown) => ({ error, failed: true as const }),
+		);
+		answered();
+		if (!outcome.failed) return outcome.value;
+		const { error } = outcome;
+		const remedy = remedyOf(error);
+		if (!remedy || !('retry' in remedy) || tried >= policy.maxRetries) {
+			throw gaveUp(error, tried + 1, waitedMs);
 		}
+		const waitMs = remedy.afterMs ?? backoffMs(tried);
+		if (waitedMs + waitMs > policy.maxWaitMs) {
+			const asked =
+				remedy.afterMs === undefined ? 'The next retry would wait' : 'The vendor asked to wait';
+			throw gaveUp(
+				error,
+				tried + 1,
+				waitedMs,
+				`${asked} ${seconds(waitMs)}, which would pass Max Total Retry Wait (${seconds(policy.maxWaitMs)}); gave up after ${attemptsOf(tried + 1)} and ${seconds(waitedMs)} of waiting.`,
+			);
+		}
+		waitedMs += waitMs;
+		await sleep(waitMs);
 	}
 }
 
