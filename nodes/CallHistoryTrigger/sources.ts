@@ -8,7 +8,7 @@ import { callFilters } from '../CallHistory/resources/call/getMany';
 import { collectCalls } from '../CallHistory/shared/callList';
 import { LIST_VALUE, TEXT_VALUE } from '../CallHistory/shared/descriptions';
 import type { RequestPlace } from '../CallHistory/shared/envelope';
-import { readRequiredText, readWholeNumber } from '../CallHistory/shared/parameters';
+import { readRequiredText, readWindowMs } from '../CallHistory/shared/parameters';
 import { vbotCallTimeMs, vbotIdOf } from '../CallHistory/shared/simplify';
 import { sendThrough, type Request } from '../CallHistory/shared/transport';
 import {
@@ -17,7 +17,7 @@ import {
 	walkVbotHistory,
 	type FetchVbot,
 } from '../CallHistory/shared/vbotHistory';
-import { cutWindows, DAY_MS, type DateWindow } from '../CallHistory/shared/windows';
+import { cutWindows, type DateWindow } from '../CallHistory/shared/windows';
 import type { FoundCall } from './pollState';
 
 const CALL_LIST_PATH = '/api/call_transaction/list';
@@ -79,14 +79,9 @@ export async function callHistoryCalls(
 ): Promise<FoundCall[]> {
 	const request = await requester(context);
 	const filters = filterQuery(context);
-	const windowDays = readWholeNumber(context, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: 30,
-		fallback: 3,
-	});
 	const plan = {
 		operation: 'Call History Trigger',
-		windows: cutWindows(range.from, range.to, windowDays * DAY_MS),
+		windows: cutWindows(range.from, range.to, readWindowMs(context)),
 		limit,
 		size: Math.min(50, limit),
 		concurrency: 1,

@@ -80,15 +80,20 @@ function readDateRange(context: ParameterContext): { from: number; to: number } 
 	return { from, to };
 }
 
-/** The windows to ask for: From Date to To Date cut by Days per Request (options.windowDays). */
-export function readWindows(context: ParameterContext): DateWindow[] {
-	const { from, to } = readDateRange(context);
+/** Options › Days per Request, in milliseconds: the longest window one request asks for. */
+export function readWindowMs(context: ParameterContext): number {
 	const windowDays = readWholeNumber(context, 'options.windowDays', 'Days per Request', {
 		min: 1,
 		max: 30,
 		fallback: 3,
 	});
-	return cutWindows(from, to, windowDays * DAY_MS);
+	return windowDays * DAY_MS;
+}
+
+/** The windows to ask for: From Date to To Date cut by Days per Request (options.windowDays). */
+export function readWindows(context: ParameterContext): DateWindow[] {
+	const { from, to } = readDateRange(context);
+	return cutWindows(from, to, readWindowMs(context));
 }
 
 /** How many results to return: every one (Return All), or at most Limit. */
