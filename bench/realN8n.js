@@ -25,6 +25,7 @@ const path = require('node:path');
 const { startStack, workflowIdOf } = require('../e2e/lib/stack');
 const { freePort } = require('../e2e/lib/n8n');
 const { median } = require('./lib/median');
+const { fewestListRequests } = require('./lib/minimum');
 const { generateCalls, DAY, HOUR } = require('../test/sandbox/seed');
 
 const TEMPLATES = path.join(__dirname, 'real-n8n');
@@ -183,9 +184,11 @@ async function compareInRealN8n({
 		sandbox.settings.latencyMs = latencyMs;
 		sandbox.calls.replace(generateCalls({ ...range, perDay }));
 		const expected = sandbox.calls.range(range.from, range.to).length;
-		const minimumRequests = windows
-			.map((w) => sandbox.calls.range(w.from, w.to).length)
-			.reduce((sum, calls) => sum + Math.max(1, Math.ceil(calls / PAGE_SIZE)), 0);
+		const minimumRequests = fewestListRequests(
+			windows.map((w) => sandbox.calls.range(w.from, w.to).length),
+			Infinity,
+			PAGE_SIZE,
+		);
 		log(
 			`${expected} calls from ${values.FROM_ISO} to ${values.TO_ISO}, ${windows.length} windows of ` +
 				`${WINDOW_DAYS} days, at least ${minimumRequests} requests; sandbox latency ${latencyMs} ms`,

@@ -12,7 +12,7 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { runNode } = require('../test/harness/n8n');
+const { runNode, callsBetween } = require('../test/harness/n8n');
 const { DAY } = require('../test/sandbox/seed');
 const { cutWindows } = require('../dist/nodes/CallHistory/shared/windows');
 const { startSandboxProcess } = require('./lib/sandbox');
@@ -51,15 +51,11 @@ const VBOT_CUSTOMER = { vbotId: 'vb-bench', projectCode: 'PRJ-BENCH', phone: '09
 
 const MiB = 1024 * 1024;
 
-const callsParameters = (options, extra = {}, part = { from: FROM, to: TO }) => ({
-	resource: 'call',
-	operation: 'getMany',
-	fromDate: new Date(part.from).toISOString(),
-	toDate: new Date(part.to).toISOString(),
-	returnAll: true,
-	options: { windowDays: WINDOW_DAYS, requestsPerSecond: 0, ...options },
-	...extra,
-});
+const callsParameters = (options, extra = {}, part = { from: FROM, to: TO }) =>
+	callsBetween(part.from, part.to, {
+		options: { windowDays: WINDOW_DAYS, requestsPerSecond: 0, ...options },
+		...extra,
+	});
 
 /**
  * Runs the node against `sandbox`, once per part (one part: the whole range), one after the
