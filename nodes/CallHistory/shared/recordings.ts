@@ -26,6 +26,7 @@ export const vbotRecordings: RecordingsOf = (record) => ({
 	),
 });
 
+/** The audio types servers send, by the extension a file of that type gets. */
 const EXTENSIONS: Record<string, string> = {
 	'audio/mpeg': 'mp3',
 	'audio/mp3': 'mp3',
@@ -38,9 +39,15 @@ const EXTENSIONS: Record<string, string> = {
 	'audio/aac': 'aac',
 	'audio/webm': 'webm',
 };
-const MIME_TYPES = Object.fromEntries(
-	Object.entries(EXTENSIONS).map(([mime, ext]) => [ext, mime]),
-) as Record<string, string>;
+/** The standard type of each extension, for a server that sends none that is audio. */
+const MIME_TYPES: Record<string, string> = {
+	mp3: 'audio/mpeg',
+	wav: 'audio/wav',
+	ogg: 'audio/ogg',
+	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	webm: 'audio/webm',
+};
 
 /** The MIME type and extension of a file: its Content-Type if it is audio, else its link's ending. */
 function typeOf(contentType: string | undefined, url: string): { mime: string; ext: string } {
