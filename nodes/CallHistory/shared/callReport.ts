@@ -4,7 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { malformedAnswer, type RequestPlace } from './envelope';
+import { asksForShorterWindow, malformedAnswer, type RequestPlace } from './envelope';
 import { readConcurrency, readWindows } from './parameters';
 import { send } from './transport';
 import { forEachWindow } from './windows';
@@ -79,7 +79,7 @@ export async function reportCalls(
 			report = report === undefined ? payload : mergeReports(report, payload);
 			return true;
 		},
-		readConcurrency(this),
+		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
 	);
 	return [{ json: report as IDataObject }];
 }

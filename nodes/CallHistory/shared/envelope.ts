@@ -32,6 +32,12 @@ export function remedyOf(error: unknown): Remedy | undefined {
 	return typeof error === 'object' && error !== null ? remedies.get(error) : undefined;
 }
 
+/** Whether the vendor refused a request's date window as too long (date_is_too_long). */
+export function asksForShorterWindow(error: unknown): boolean {
+	const remedy = remedyOf(error);
+	return remedy !== undefined && 'shorterWindow' in remedy;
+}
+
 const RETRY: Remedy = { retry: true };
 /** HTTP statuses that say "not now": the same request may well succeed later. */
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
