@@ -10,7 +10,7 @@ import type { ListContext } from './callList';
 import { checkOutputSize, collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
 import { vbotRecordings, withRecordings } from './recordings';
-import { simplifiedIf, simplifyVbotCall } from './simplify';
+import { simplifiedIf, simplifyVbotCall, vbotIdOf } from './simplify';
 import { send } from './transport';
 
 export const VBOT_LIST_PATH = '/api/crm/historycall/getAll';
@@ -49,11 +49,12 @@ async function fetchCount(
 }
 
 /**
- * Walks the customer's history, newest first, page by page, handing each page's records to `take`
- * until it wants no more. VBot's answers carry no paging block, so pages end when one comes back
- * shorter than the server's page size, or when the count is reached. The server's page size is
- * the size asked for unless the first page comes back short: then it is either the end or a cap
- * below the size asked for, and one count request tells which.
+ * Walks the customer's history page by page, handing each page's records to `take` until it wants
+ * no more. VBot's answers carry no paging block, so pages end when one comes back shorter than the
+ * server's page size, or when the count is reached. The server's page size is the size asked for
+ * unless the first page comes back short: then it is either the end or a cap below the size asked
+ * for, and one count request tells which. A page of records all met on earlier pages that still
+ * claims more follow is a vendor fault, not more history.
  */
 export async function walkVbotHistory(
 	context: ListContext,
@@ -64,19 +65,50 @@ export async function walkVbotHistory(
 	let serverPageSize = plan.size;
 	let count = Infinity;
 	let seen = 0;
-	await walkPages(async (page) => {
-		const place = placeFor(context, plan.operation, page);
-		const data = await fetch('list', { page, size: plan.size }, place);
-		if (!Array.isArray(data) || !data.every(isObject)) {
-			throw malformedAnswer(context.getNode(), place, 'has no list of history records in its data');
-		}
-		if (page === 1 && data.length > 0 && data.length < plan.size) {
-			count = await fetchCount(context, fetch, `${plan.operation} (count)`);
-			serverPageSize = data.length;
-		}
-		seen += data.length;
-		return { items: data as IDataObject[], hasNext: data.length >= serverPageSize && seen < count };
-	}, take);
+	const met = new Set<string>();
+	let place = placeFor(context, plan.operation);
+	await walkPages(
+		async (page) => {
+			place = placeFor(context, plan.operation, page);
+			const data = await fetch('list', { page, size: plan.size }, place);
+			if (!Array.isArray(data) || !data.every(isObject)) {
+				throw malformedAnswer(
+					context.getNode(),
+					place,
+					'has no list of history records in its data',
+				);
+			}
+			if (page === 1 && data.length > 0 && data.length < plan.size) {
+				count = await fetchCount(context, fetch, `${plan.operation} (count)`);
+				serverPageSize = data.length;
+			}
+			seen += data.length;
+			const metBefore = met.size;
+			for (const record of data) met.add(vbotIdOf(record));
+			const hasNext = data.length >= serverPageSize && seen < count;
+			if (hasNext && met.size === metBefore) {
+				throw malformedAnswer(
+					context.getNode(),
+					place,
+					'repeats records of earlier pages only, yet is a full page',
+				);
+			}
+			return {
+				items: data as IDataObject[],
+				hasNext,
+				declaredPages: Number.isFinite(count) ? Math.ceil(count / serverPageSize) : undefined,
+			};
+		},
+		take,
+		{
+			overrun: (declared) =>
+				malformedAnswer(
+					context.getNode(),
+					place,
+					`keeps sending full pages past its own count (${declared} pages)`,
+				),
+		},
+	);
 }
 
 /** The action node's VBot requests: its routing's request, to the list or the count path. */
