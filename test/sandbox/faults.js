@@ -12,6 +12,7 @@
 //   { hang: true }              never answer (the connection stays open until the sandbox closes)
 //   { truncate: true }          HTTP 200 with the first half of the real JSON body
 //   { delayMs: n }              answer normally, n ms late
+//   { until: promise }          answer normally once `promise` settles (a test holds the request)
 //   { before: (sandbox, req) }  run before the real answer is computed (e.g. insert calls)
 
 class FaultScript {

@@ -131,6 +131,7 @@ async function handle(rawReq, res, sandbox) {
 	const respond = fault?.respond ?? {};
 	if (respond.reset) return rawReq.socket.destroy();
 	if (respond.hang) return undefined;
+	if (respond.until) await respond.until.catch(() => undefined);
 	if (respond.before) await respond.before(sandbox, req);
 	if (respond.status)
 		return send(res, {
@@ -145,7 +146,9 @@ async function handle(rawReq, res, sandbox) {
 /**
  * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
  * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
- * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer).
+ * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer),
+ * listOrder and vbotOrder: how the lists are served ('newest' first, the default; 'oldest' first;
+ * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one.
  * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
  */
 async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
@@ -157,6 +160,8 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			vbotMaxPageSize: 50,
 			vbotEnvelope: 'status',
 			latencyMs: 0,
+			listOrder: 'newest',
+			vbotOrder: 'newest',
 			...settings,
 		},
 		calls: new CallStore(),
