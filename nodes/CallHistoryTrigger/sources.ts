@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IHttpRequestOptions,
-	INodeProperties,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { callFilters } from '../CallHistory/resources/call/getMany';
 import { collectCalls, type ListPlan } from '../CallHistory/shared/callList';
 import { LIST_VALUE, TEXT_VALUE } from '../CallHistory/shared/descriptions';
@@ -17,7 +12,7 @@ import {
 	vbotIdOf,
 	type SimpleCall,
 } from '../CallHistory/shared/simplify';
-import { sendThrough, type Request } from '../CallHistory/shared/transport';
+import { apiRequest, transportFor } from '../CallHistory/shared/transport';
 import {
 	VBOT_COUNT_PATH,
 	VBOT_LIST_PATH,
@@ -49,28 +44,12 @@ export interface TriggerSource {
 	simplify(call: IDataObject, timezone: string): SimpleCall;
 }
 
-/** A GET to `path` below the credential's Base URL, authenticated by n8n as the credential says. */
+/** GETs `path` below the credential's Base URL, through the transport of this poll. */
 async function requester(context: IPollFunctions) {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('callHistoryApi');
-	const base = String(baseUrl).replace(/\/+$/, '');
-	return (path: string, qs: IDataObject): Request =>
-		async (timeoutMs) => {
-			const options: IHttpRequestOptions = {
-				method: 'GET',
-				url: `${base}${path}`,
-				qs,
-				json: true,
-				timeout: timeoutMs,
-				headers: { Accept: 'application/json' },
-				// The vendors document list parameters as `name[]=value`, as the action node sends them.
-				arrayFormat: 'brackets',
-			};
-			return await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				'callHistoryApi',
-				options,
-			);
-		};
+	const transport = await transportFor(context);
+	return async (path: string, qs: IDataObject, place: RequestPlace) =>
+		await transport.api(apiRequest(baseUrl, 'GET', path, qs), place);
 }
 
 /** A filter's value as its routing in the action node sends it (see LIST_VALUE and TEXT_VALUE). */
@@ -122,8 +101,10 @@ async function readCallList(
 		holder: 'poll',
 		...how,
 	};
-	const { items, lastWindow } = await collectCalls(context, plan, async (qs, place: RequestPlace) =>
-		sendThrough(context, request(CALL_LIST_PATH, { ...filters, ...qs }), place),
+	const { items, lastWindow } = await collectCalls(
+		context,
+		plan,
+		async (qs, place) => await request(CALL_LIST_PATH, { ...filters, ...qs }, place),
 	);
 	const found = items.map(({ json }) => ({
 		id: String(json.transaction_id),
@@ -167,13 +148,9 @@ async function vbotCalls(context: IPollFunctions, range: DateWindow): Promise<Fo
 		]),
 	);
 	const fetch: FetchVbot = async (what, qs, place) =>
-		await sendThrough(
-			context,
-			what === 'list'
-				? request(VBOT_LIST_PATH, { ...customer, ...qs })
-				: request(VBOT_COUNT_PATH, customer),
-			place,
-		);
+		what === 'list'
+			? await request(VBOT_LIST_PATH, { ...customer, ...qs }, place)
+			: await request(VBOT_COUNT_PATH, customer, place);
 	const found: FoundCall[] = [];
 	let read = 0;
 	await walkVbotHistory(

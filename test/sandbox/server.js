@@ -94,6 +94,26 @@ function send(res, { status, body, headers = {} }, truncate = false) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Streams `bytes` bytes in chunks, as a large or slow answer arrives; stops when the client leaves. */
+async function streamTo(res, req, { bytes, chunkBytes = 64 * 1024, everyMs = 0, ...how }) {
+	const headers = { 'content-type': how.contentType ?? 'application/octet-stream' };
+	if (how.contentLength !== false) headers['content-length'] = String(bytes);
+	res.writeHead(how.status ?? 200, headers);
+	req.sentBytes = 0;
+	let gone = false;
+	res.on('close', () => (gone = true));
+	const chunk = Buffer.alloc(chunkBytes, 0x61);
+	while (req.sentBytes < bytes && !gone) {
+		const size = Math.min(chunkBytes, bytes - req.sentBytes);
+		req.sentBytes += size;
+		const drained = res.write(chunk.subarray(0, size));
+		if (everyMs > 0) await sleep(everyMs);
+		else if (!drained)
+			await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+	}
+	if (!gone) res.end();
+}
+
 async function readBody(req) {
 	const chunks = [];
 	for await (const chunk of req) chunks.push(chunk);
@@ -133,6 +153,8 @@ async function handle(rawReq, res, sandbox) {
 	if (respond.hang) return undefined;
 	if (respond.until) await respond.until.catch(() => undefined);
 	if (respond.before) await respond.before(sandbox, req);
+	if (respond.answer) return send(res, respond.answer(req, sandbox));
+	if (respond.stream) return streamTo(res, req, respond.stream);
 	if (respond.status)
 		return send(res, {
 			status: respond.status,

@@ -8,7 +8,7 @@ import type {
 import { asksForShorterWindow, malformedAnswer, type RequestPlace } from './envelope';
 import { checkOutputSize, collectUpTo, walkPages, type Holder, type Page } from './pages';
 import { readConcurrency, readLimit, readWholeNumber, readWindows } from './parameters';
-import { send } from './transport';
+import { transportFor } from './transport';
 import { forEachWindow, HOUR_MS, type DateWindow, type WindowRun } from './windows';
 import { isObject } from './json';
 import { callHistoryRecordings, withRecordings } from './recordings';
@@ -291,14 +291,18 @@ export async function listCalls(
 		size: Math.min(pageSize, limit),
 		concurrency: readConcurrency(this),
 	};
-	const { items } = await collectCalls(this, plan, async (qs, place) =>
-		send(this, requestData, { qs }, place),
+	const transport = await transportFor(this);
+	const { options } = requestData;
+	const { items } = await collectCalls(
+		this,
+		plan,
+		async (qs, place) => await transport.api({ ...options, qs: { ...options.qs, ...qs } }, place),
 	);
 	const place: RequestPlace = {
 		platform: 'callHistory',
 		operation: plan.operation,
 		timezone: this.getTimezone(),
 	};
-	const output = await withRecordings(this, items, callHistoryRecordings, place);
+	const output = await withRecordings(this, transport, items, callHistoryRecordings, place);
 	return simplifiedIf(this, output, simplifyCallHistoryCall);
 }

@@ -11,7 +11,7 @@ import { checkOutputSize, collectUpTo, walkPages } from './pages';
 import { readLimit, readWholeNumber } from './parameters';
 import { vbotRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyVbotCall, vbotIdOf } from './simplify';
-import { send } from './transport';
+import { transportFor, type Transport } from './transport';
 
 export const VBOT_LIST_PATH = '/api/crm/historycall/getAll';
 export const VBOT_COUNT_PATH = '/api/crm/historycall/countAll';
@@ -113,16 +113,19 @@ export async function walkVbotHistory(
 
 /** The action node's VBot requests: its routing's request, to the list or the count path. */
 function fetchThroughRouting(
-	context: IExecutePaginationFunctions,
+	transport: Transport,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): FetchVbot {
+	const { options } = requestData;
 	return async (what, qs, place) =>
 		what === 'list'
-			? await send(context, requestData, { qs }, place)
-			: await send(
-					context,
-					requestData,
-					{ url: VBOT_COUNT_PATH, qs: { page: undefined, size: undefined } },
+			? await transport.api({ ...options, qs: { ...options.qs, ...qs } }, place)
+			: await transport.api(
+					{
+						...options,
+						url: VBOT_COUNT_PATH,
+						qs: { ...options.qs, page: undefined, size: undefined },
+					},
 					place,
 				);
 }
@@ -132,11 +135,11 @@ export async function countVbotCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const fetch = fetchThroughRouting(this, requestData);
+	const fetch = fetchThroughRouting(await transportFor(this), requestData);
 	return [{ json: { count: await fetchCount(this, fetch, 'VBot Call › Count') } }];
 }
 
-/** VBot Call › Get Many: the customer's history, newest first, up to Limit records. */
+/** VBot Call › Get Many: the customer's history, in VBot's order, up to Limit records. */
 export async function listVbotCalls(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -149,12 +152,13 @@ export async function listVbotCalls(
 	});
 	const records = collectUpTo(limit);
 	const plan = { operation: 'VBot Call › Get Many', size: Math.min(pageSize, limit) };
-	await walkVbotHistory(this, fetchThroughRouting(this, requestData), plan, (page) => {
+	const transport = await transportFor(this);
+	await walkVbotHistory(this, fetchThroughRouting(transport, requestData), plan, (page) => {
 		const more = records.take(page);
 		checkOutputSize(this.getNode(), records.items.length, 'records');
 		return more;
 	});
 	const place = placeFor(this, 'VBot Call › Get Many (recordings)');
-	const output = await withRecordings(this, records.items, vbotRecordings, place);
+	const output = await withRecordings(this, transport, records.items, vbotRecordings, place);
 	return simplifiedIf(this, output, simplifyVbotCall);
 }
