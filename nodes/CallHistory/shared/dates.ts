@@ -27,6 +27,12 @@ function fromText(text: string, timezone: string): ParsedDate {
 
 function fromNumber(ms: number): ParsedDate {
 	if (!Number.isFinite(ms)) return { kind: 'invalid', reason: `${ms} is not a date` };
+	if (!isInstant(ms)) {
+		return {
+			kind: 'invalid',
+			reason: `${ms} is further from 1970 than any date can be (at most 8.64e15 milliseconds)`,
+		};
+	}
 	if (Math.abs(ms) < SMALLEST_PLAUSIBLE_MS) {
 		return {
 			kind: 'invalid',

@@ -16,8 +16,14 @@ const lengthOf = (window: DateWindow) => window.to - window.from + 1;
  */
 export function cutWindows(from: number, to: number, windowMs: number): DateWindow[] {
 	const windows: DateWindow[] = [];
-	for (let end = to; end >= from; end -= windowMs) {
-		windows.push({ from: Math.max(from, end - windowMs + 1), to: end });
+	for (let end = to; end >= from; ) {
+		const start = Math.max(from, end - windowMs + 1);
+		// Past 2^53 ms a step can round away to nothing: refuse rather than loop forever.
+		if (!(start <= end && start - 1 < end)) {
+			throw new RangeError(`Cannot cut [${from}, ${to}] into windows of ${windowMs} ms`);
+		}
+		windows.push({ from: start, to: end });
+		end = start - 1;
 	}
 	return windows;
 }
