@@ -148,7 +148,6 @@ function streamed(id, body, { message, finish }) {
 class ScriptedModel {
 	constructor({ apiKey } = {}) {
 		this.apiKey = apiKey ?? `sk-sandbox-${crypto.randomBytes(12).toString('hex')}`;
-		this.id = MODEL_ID;
 		this.requests = [];
 		this.turns = [];
 	}
