@@ -13,6 +13,7 @@ const { handleVbot, failure: vbotFailure } = require('./vbotApi');
 const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
 const { recordingAnswer } = require('./recordings');
+const { ScriptedModel, modelAnswer } = require('./model');
 
 const VBOT_BASE = '/vbot/v2.0';
 
@@ -33,6 +34,7 @@ function authOf(header, sandbox) {
 	const match = /^Bearer (.+)$/.exec(header ?? '');
 	if (!match) return 'missing';
 	if (match[1] === sandbox.token) return 'ok';
+	if (match[1] === sandbox.model.apiKey) return 'model';
 	const issued = sandbox.tokens.check(match[1]);
 	if (issued) return issued;
 	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
@@ -75,7 +77,10 @@ function crmAnswer(req, sandbox) {
 
 function realAnswer(req, sandbox) {
 	const open =
-		tokenAnswer(req, sandbox) ?? recordingAnswer(req, sandbox) ?? crmAnswer(req, sandbox);
+		tokenAnswer(req, sandbox) ??
+		recordingAnswer(req, sandbox) ??
+		crmAnswer(req, sandbox) ??
+		modelAnswer(req, sandbox);
 	if (open) return open;
 	if (req.auth !== 'ok') return authFailure(req);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
@@ -172,8 +177,9 @@ async function handle(rawReq, res, sandbox) {
  * listOrder and vbotOrder: how the lists are served ('newest' first, the default; 'oldest' first;
  * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one.
  * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
+ * modelKey: the API key the scripted model under /v1 accepts (see model.js; default: a random one).
  */
-async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
+async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} } = {}) {
 	const sandbox = {
 		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
 		settings: {
@@ -197,6 +203,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		tokens: new TokenIssuer(secrets),
 		brokenRecordings: new Set(),
 		crm: [],
+		model: new ScriptedModel({ apiKey: modelKey }),
 	};
 	const server = http.createServer((req, res) => {
 		sandbox.inFlight += 1;
@@ -223,6 +230,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			sandbox.tokens = new TokenIssuer(sandbox.tokens);
 			sandbox.brokenRecordings.clear();
 			sandbox.crm.length = 0;
+			sandbox.model.reset();
 		},
 		close() {
 			server.closeAllConnections();

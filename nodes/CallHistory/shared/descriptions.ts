@@ -102,7 +102,7 @@ export function simplifyOption(show: Record<string, string[]>): INodeProperties 
 		displayOptions: { show },
 		default: false,
 		description:
-			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see the README)',
+			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see the README), and smaller: use it when an AI agent reads the output',
 	};
 }
 

@@ -52,7 +52,8 @@ export const callFilters: INodeProperties[] = [
 			{ name: 'Outbound', value: 'outbound' },
 		],
 		default: [],
-		description: 'Only calls in these directions',
+		description:
+			'Only calls in these directions: inbound, outbound or local (an expression gives the values)',
 		routing: { send: { type: 'query', property: 'direction' } },
 	},
 	{
@@ -64,7 +65,7 @@ export const callFilters: INodeProperties[] = [
 			{ name: 'Cancelled (Not Answered)', value: 'cancelled' },
 		],
 		default: 'answered',
-		description: 'Only answered, or only unanswered, calls',
+		description: 'Only answered calls (answered), or only unanswered ones (cancelled)',
 		routing: { send: { type: 'query', property: 'disposition' } },
 	},
 	textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),
