@@ -7,7 +7,7 @@ export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
 	{
 		// The node and credential: the rules n8n applies to verified community nodes.
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		files: ['common/**/*.ts', 'nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [
 			js.configs.recommended,
 			tseslint.configs.recommended,

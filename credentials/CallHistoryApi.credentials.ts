@@ -9,7 +9,10 @@ import type {
 	IDataObject,
 	IHttpRequestHelper,
 	INodeProperties,
+	INodePropertyOptions,
 } from 'n8n-workflow';
+import { OMICALL_REPORT_PATH, VBOT_HISTORY_COUNT_PATH, VBOT_LOG_COUNT_PATH } from '../common/paths';
+import { PLATFORM_EXPRESSION, PLATFORMS, type Platform } from '../common/platforms';
 import { callHistorySession, vbotSession } from './sessionTokens';
 
 // n8n checks both kinds of rule in one list (by `type`); its typing only admits a list of one kind.
@@ -19,9 +22,37 @@ const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Acce
 
 const OBTAINS_TOKEN = '["apiKey", "usernamePassword"].includes($credentials.authentication)';
 
-// The test asks VBot's count endpoint when the base URL is VBot's, else the Call History API's
-// report for the last hour: both are read-only and cheap.
-const IS_VBOT = '/vbot/i.test($credentials.baseUrl) || /\\/v2\\.0\\/?$/.test($credentials.baseUrl)';
+/** Each platform's Base URL field, shown for it alone, with its production URL as the default. */
+function baseUrlFor(platform: Platform, also = ''): INodeProperties {
+	const { baseUrl, staging } = PLATFORMS[platform];
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		displayOptions: { show: { platform: [platform] } },
+		default: baseUrl,
+		required: true,
+		description: `${PLATFORMS[platform].name}: ${baseUrl}${staging ? ` (staging: ${staging})` : ''}.${also}`,
+	};
+}
+
+/** Each platform's Authentication field: the methods that platform offers. */
+function authenticationFor(platform: Platform, options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		displayOptions: { show: { platform: [platform] } },
+		options,
+		default: options[0].value,
+	};
+}
+
+const ACCESS_TOKEN: INodePropertyOptions = {
+	name: 'Access Token',
+	value: 'accessToken',
+	description: 'A bearer token you paste; it expires (OMICall: 24 hours, VBot: minutes)',
+};
 
 export class CallHistoryApi implements ICredentialType {
 	name = 'callHistoryApi';
@@ -37,37 +68,43 @@ export class CallHistoryApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://public-v1.omicall.com',
-			required: true,
-			description:
-				"OMICall's Call History API: https://public-v1.omicall.com (staging: https://public-v1-stg.omicall.com). VBot: https://open-api-h01.vbot.vn/v2.0.",
-		},
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
+			displayName: 'Platform',
+			name: 'platform',
 			type: 'options',
-			options: [
-				{
-					name: 'Access Token',
-					value: 'accessToken',
-					description: 'A bearer token you paste; it expires (OMICall: 24 hours, VBot: minutes)',
-				},
-				{
-					name: 'API Key (Call History)',
-					value: 'apiKey',
-					description: 'OMICall: n8n gets a token with the key and renews it',
-				},
-				{
-					name: 'Username and Password (VBot)',
-					value: 'usernamePassword',
-					description: 'VBot: n8n gets a token with these and renews it',
-				},
-			],
-			default: 'accessToken',
+			options: (Object.keys(PLATFORMS) as Platform[]).map((value) => ({
+				name: PLATFORMS[value].name,
+				value,
+			})),
+			// Credentials saved before this field read as OMICall, and tell VBot by Base URL as they did.
+			default: 'callHistory',
+			description: 'Which API this credential speaks: the node checks it against each operation',
 		},
+		baseUrlFor('callHistory'),
+		baseUrlFor('vbot'),
+		baseUrlFor('vbotV3'),
+		authenticationFor('callHistory', [
+			ACCESS_TOKEN,
+			{
+				name: 'API Key (Call History)',
+				value: 'apiKey',
+				description: 'OMICall: n8n gets a token with the key and renews it',
+			},
+		]),
+		authenticationFor('vbot', [
+			ACCESS_TOKEN,
+			{
+				name: 'Username and Password (VBot)',
+				value: 'usernamePassword',
+				description: 'VBot v2: n8n gets a token with these and renews it',
+			},
+		]),
+		authenticationFor('vbotV3', [
+			{
+				name: 'API Key (VBot V3)',
+				value: 'vbotApiKey',
+				description: 'VBot v3: a key made in the VBot console, sent as X-API-Key',
+			},
+		]),
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -105,6 +142,16 @@ export class CallHistoryApi implements ICredentialType {
 			displayOptions: { show: { authentication: ['usernamePassword'] } },
 			default: '',
 			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'vbotApiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			displayOptions: { show: { authentication: ['vbotApiKey'] } },
+			default: '',
+			required: true,
+			description: 'Made in the VBot console under Team settings → API Key → Add',
 		},
 		// Filled by preAuthentication, stored by n8n, renewed when empty or answered with HTTP 401.
 		{
@@ -148,24 +195,30 @@ export class CallHistoryApi implements ICredentialType {
 
 	// An obtained token past its time is not sent: the vendor's HTTP 401 then makes n8n renew it
 	// through preAuthentication, the only renewal n8n offers (it has no clock of its own for this).
+	// A VBot v3 API key goes in X-API-Key instead, and nothing in Authorization.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: `=Bearer {{ ${OBTAINS_TOKEN} ? ($credentials.sessionExpiresAt > $now.toMillis() ? $credentials.sessionToken : "") : $credentials.accessToken }}`,
+				Authorization: `={{ $credentials.authentication === "vbotApiKey" ? "" : "Bearer " + (${OBTAINS_TOKEN} ? ($credentials.sessionExpiresAt > $now.toMillis() ? $credentials.sessionToken : "") : $credentials.accessToken) }}`,
+				'X-API-Key':
+					'={{ $credentials.authentication === "vbotApiKey" ? $credentials.vbotApiKey : "" }}',
 			},
 		},
 	};
 
+	// Read-only and cheap: OMICall's report of the last hour, VBot v2's count, VBot v3's call-log count.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			// The test carries the token: to the Base URL and nowhere else.
 			disableFollowRedirect: true,
-			url: `={{ ${IS_VBOT} ? "/api/crm/historycall/countAll" : "/api/call_transaction/report" }}`,
+			url: `={{ ({ callHistory: "${OMICALL_REPORT_PATH}", vbot: "${VBOT_HISTORY_COUNT_PATH}", vbotV3: "${VBOT_LOG_COUNT_PATH}" })[${PLATFORM_EXPRESSION}] }}`,
 			qs: {
 				from_date: '={{ $now.toMillis() - 3600000 }}',
 				to_date: '={{ $now.toMillis() }}',
+				from: '={{ $now.toMillis() - 3600000 }}',
+				to: '={{ $now.toMillis() }}',
 			},
 		},
 		rules: [
@@ -198,6 +251,15 @@ export class CallHistoryApi implements ICredentialType {
 					value: 'permission_denied',
 					message:
 						'The token may not read call history (permission_denied). Check its API permissions in the vendor console.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 409,
+					message:
+						'The API key is invalid or has no access (error 409): make one in the VBot console under Team settings → API Key.',
 				},
 			},
 		] satisfies TestRules as IAuthenticateRuleResponseCode[],

@@ -4,7 +4,7 @@ import {
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { isObject } from '../nodes/CallHistory/shared/json';
+import { isObject } from '../common/json';
 import {
 	backoffMs,
 	DEFAULT_RETRIES,
@@ -13,7 +13,7 @@ import {
 	readBounded,
 	RETRY_NETWORK_CODES,
 	RETRY_STATUSES,
-} from '../nodes/CallHistory/shared/retry';
+} from '../common/http';
 
 /** What n8n stores back into the credential after a token was obtained. */
 export interface Session extends IDataObject {

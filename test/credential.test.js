@@ -10,30 +10,63 @@ const api = useSandbox();
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
 
 describe('the credential', () => {
-	test('stores baseUrl (OMICall by default), the way to authenticate (Access Token by default) and its secrets as password fields', () => {
+	test('asks the platform first (OMICall by default), then that platform’s Base URL and ways to authenticate, and keeps its secrets as password fields', () => {
 		const credential = new CallHistoryApi();
-		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+		const { properties } = credential;
+		const shownFor = (platform) =>
+			properties.filter((p) => p.displayOptions?.show?.platform?.includes(platform));
 
-		expect(Object.keys(byName)).toEqual([
-			'baseUrl',
-			'authentication',
+		expect(properties[0]).toMatchObject({ name: 'platform', default: 'callHistory' });
+		expect(properties[0].options.map((o) => [o.value, o.name])).toEqual([
+			['callHistory', 'OMICall (Call History API)'],
+			['vbot', 'VBot v2'],
+			['vbotV3', 'VBot v3'],
+		]);
+		const byPlatform = Object.fromEntries(
+			['callHistory', 'vbot', 'vbotV3'].map((platform) => {
+				const [baseUrl, authentication] = shownFor(platform);
+				return [
+					platform,
+					{
+						baseUrl: baseUrl.default,
+						methods: authentication.options.map((o) => o.value),
+						default: authentication.default,
+					},
+				];
+			}),
+		);
+		expect(byPlatform).toEqual({
+			callHistory: {
+				baseUrl: 'https://public-v1.omicall.com',
+				methods: ['accessToken', 'apiKey'],
+				default: 'accessToken',
+			},
+			vbot: {
+				baseUrl: 'https://open-api-h01.vbot.vn/v2.0',
+				methods: ['accessToken', 'usernamePassword'],
+				default: 'accessToken',
+			},
+			vbotV3: {
+				baseUrl: 'https://open-api-h01.vbot.vn/v3.0',
+				methods: ['vbotApiKey'],
+				default: 'vbotApiKey',
+			},
+		});
+		const byName = Object.fromEntries(properties.map((p) => [p.name, p]));
+		for (const secret of [
 			'accessToken',
 			'apiKey',
-			'username',
 			'password',
+			'vbotApiKey',
 			'sessionToken',
-			'sessionExpiresAt',
 			'refreshToken',
-		]);
-		expect(byName.baseUrl.default).toBe('https://public-v1.omicall.com');
-		expect(byName.authentication.default).toBe('accessToken');
-		for (const secret of ['accessToken', 'apiKey', 'password', 'sessionToken', 'refreshToken']) {
+		]) {
 			expect(byName[secret].typeOptions).toMatchObject({ password: true });
 		}
 		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
-		expect(credential.authenticate.properties.headers.Authorization).toMatch(
-			/^=Bearer \{\{ .* : \$credentials\.accessToken \}\}$/,
-		);
+		const { headers } = credential.authenticate.properties;
+		expect(headers.Authorization).toMatch(/\$credentials\.accessToken\) \}\}$/);
+		expect(headers['X-API-Key']).toMatch(/\$credentials\.vbotApiKey/);
 	});
 
 	test('every request of the node carries Authorization: Bearer <accessToken>', async () => {

@@ -79,6 +79,8 @@ describe('Call History API', () => {
 				to: '842473005678',
 				startedAt: '2026-01-01T01:00:00.000+07:00',
 				answeredAt: '2026-01-01T01:00:10.000+07:00',
+				// No time_end_call in this call: created_date, which the vendor writes at hang-up.
+				endedAt: '2026-01-01T01:00:00.000+07:00',
 				durationSec: 130,
 				billSec: 120,
 				recordingUrls: ['https://rec.test/tx-1.mp3'],
@@ -194,6 +196,8 @@ describe('VBot', () => {
 				to: '101',
 				startedAt: '2026-01-31T23:59:59.000+07:00',
 				answeredAt: null,
+				// No duration_call in this record: when it ended is not known.
+				endedAt: null,
 				durationSec: 95,
 				billSec: 95,
 				recordingUrls: ['https://rec.test/vbot-1.mp3'],
@@ -242,7 +246,8 @@ describe('VBot', () => {
 		['TORTURE', 'failed'],
 		['LOGOUT', 'failed'],
 		['INCALL', 'other'],
-		['MORE', 'other'],
+		// The vendor's 2026 table: more is no answer.
+		['MORE', 'missed'],
 		['SOMETHING_NEW', 'other'],
 	])('disposition %s -> %s', async (vendor, simplified) => {
 		api.sandbox.vbot.replace([vbotRecord(JAN_1, { disposition: vendor })]);

@@ -230,7 +230,8 @@ describe('Call History Trigger', () => {
 			'VBot ID is empty',
 		],
 	])('bad input %j is refused before any request: %s', async (parameters, message) => {
-		const polled = await poller(parameters).poll();
+		const platform = parameters.source === 'vbot' ? 'vbot' : 'callHistory';
+		const polled = await poller(parameters, () => api.credentials(platform)).poll();
 		expect(polled.error?.message).toBe(message);
 		expect(api.sandbox.requests).toEqual([]);
 	});

@@ -1,7 +1,7 @@
 'use strict';
 // The window cutter over many ranges: windows tile [from, to] exactly, newest first, none too long.
 
-const { cutWindows, DAY_MS } = require('../dist/nodes/CallHistory/shared/windows.js');
+const { cutWindows, DAY_MS } = require('../dist/nodes/CallHistory/engine/windows.js');
 const { random } = require('./sandbox/seed');
 
 /** What is wrong with the windows cut from [from, to]: an empty list when they tile it exactly. */

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { callDescription } from './resources/call';
-import { vbotCallDescription } from './resources/vbotCall';
+import { callDescription } from './actions/call';
+import { vbotCallDescription } from './actions/vbotCall';
+import { vbotCallLogDescription } from './actions/vbotCallLog';
 
 export class CallHistory implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,13 +46,19 @@ export class CallHistory implements INodeType {
 					{
 						name: 'VBot Call',
 						value: 'vbotCall',
-						description: "A customer's call history in VBot's CRM API",
+						description: "A customer's call history in VBot's CRM API (v2, or v3 with an API key)",
+					},
+					{
+						name: 'VBot Call Log',
+						value: 'vbotCallLog',
+						description: "Every call of the VBot project, in VBot v3's call log",
 					},
 				],
 				default: 'call',
 			},
 			...callDescription,
 			...vbotCallDescription,
+			...vbotCallLogDescription,
 		],
 	};
 }

@@ -18,7 +18,8 @@ export class CallHistoryTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["source"] === "vbot" ? "VBot customer history" : "Call History"}}',
+		subtitle:
+			'={{ ({ callHistory: "Call History", vbot: "VBot customer history", vbotCallLog: "VBot call log" })[$parameter["source"]] }}',
 		description: 'Starts the workflow once for every new call in OMICall or VBot',
 		defaults: {
 			name: 'Call History Trigger',

@@ -1,27 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { callFilters } from '../CallHistory/resources/call/getMany';
-import {
-	collectionOf,
-	optionsOf,
-	simplifyOption,
-	windowDaysOption,
-} from '../CallHistory/shared/descriptions';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { collectionOf, optionsOf, simplifyOption } from '../CallHistory/fields/descriptions';
+import { SOURCES, windowDaysOf } from './sources';
 
-const forCallHistory = { source: ['callHistory'] };
-const forVbot = { source: ['vbot'] };
-const always = { source: ['callHistory', 'vbot'] };
+/** Each source's own fields (its filters, or a VBot customer) and Options, shown for it alone. */
+const sourceFields: INodeProperties[] = Object.entries(SOURCES).flatMap(([value, source]) => {
+	const windowDays = windowDaysOf(source);
+	return updateDisplayOptions({ show: { source: [value] } }, [
+		...(source.filters ? [collectionOf('filters', source.filters)] : []),
+		...(source.fields ?? []),
+		optionsOf(windowDays ? [windowDays] : []),
+	]);
+});
 
-function customerField(name: string, displayName: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		displayOptions: { show: forVbot },
-		default: '',
-		description,
-	};
-}
+export const settleDelayField: INodeProperties = {
+	displayName: 'Settle Delay (Minutes)',
+	name: 'settleMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 2 },
+	default: 2,
+	description:
+		'Calls younger than this are left for a later poll: the vendor writes a call once it has ended, and its details a little after',
+};
+
+export const lookBackField: INodeProperties = {
+	displayName: 'Look-Back (Minutes)',
+	name: 'lookBackMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10080, numberPrecision: 2 },
+	default: 60,
+	description:
+		'How far back each poll reads again, for calls the vendor writes late. Calls seen in this span are remembered, so none is emitted twice.',
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -29,24 +38,14 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'source',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Call History (OMICall)',
-				value: 'callHistory',
-				description: "New calls in OMICall's Call History API, with the list's filters",
-			},
-			{
-				name: 'VBot Customer History',
-				value: 'vbot',
-				description: "New calls in one customer's VBot call history",
-			},
-		],
+		options: Object.entries(SOURCES).map(([value, { name, description }]) => ({
+			name,
+			value,
+			description,
+		})),
 		default: 'callHistory',
 	},
-	collectionOf('filters', forCallHistory, callFilters),
-	customerField('vbotId', 'VBot ID', "The customer's VBot ID"),
-	customerField('projectCode', 'Project Code', 'The code of the VBot project (group)'),
-	customerField('phone', 'Phone', "The customer's phone number"),
+	...sourceFields.filter((field) => field.name !== 'options'),
 	{
 		displayName: 'Start From',
 		name: 'startFrom',
@@ -75,24 +74,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		description: 'The first poll emits every call made since this date, oldest first',
 	},
-	{
-		displayName: 'Settle Delay (Minutes)',
-		name: 'settleMinutes',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 2 },
-		default: 2,
-		description:
-			'Calls younger than this are left for a later poll: the vendor writes a call once it has ended, and its details a little after',
-	},
-	{
-		displayName: 'Look-Back (Minutes)',
-		name: 'lookBackMinutes',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 10080, numberPrecision: 2 },
-		default: 60,
-		description:
-			'How far back each poll reads again, for calls the vendor writes late. Calls seen in this span are remembered, so none is emitted twice.',
-	},
-	simplifyOption(always),
-	optionsOf(always, [windowDaysOption]),
+	settleDelayField,
+	lookBackField,
+	simplifyOption,
+	...sourceFields.filter((field) => field.name === 'options'),
 ];

@@ -1,7 +1,13 @@
-import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
-import { readDate } from '../CallHistory/shared/parameters';
-import { simplifiedIf } from '../CallHistory/shared/simplify';
-import { DAY_MS } from '../CallHistory/shared/windows';
+import {
+	NodeOperationError,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { simplifiedIf } from '../CallHistory/engine/simple';
+import { DAY_MS } from '../CallHistory/engine/windows';
+import { readDate } from '../CallHistory/fields/parameters';
+import { lookBackField, settleDelayField } from './description';
 import {
 	advance,
 	oldestOf,
@@ -10,7 +16,7 @@ import {
 	type FoundCall,
 	type PollState,
 } from './pollState';
-import { MOST_CALLS_PER_POLL, SOURCES, type TriggerSource } from './sources';
+import { MOST_CALLS_PER_POLL, readSource, SOURCES, type TriggerSource } from './sources';
 
 const MINUTE_MS = 60_000;
 /** A backlog (n8n was down) is read at most this much per poll, oldest first; the rest next poll. */
@@ -25,21 +31,17 @@ const TEST_EVENT_DAYS = 7;
  */
 const running = new Set<string>();
 
-function minutesOf(
-	context: IPollFunctions,
-	name: string,
-	label: string,
-	range: { max: number; fallback: number },
-): number {
-	const { max, fallback } = range;
-	const value = context.getNodeParameter(name, fallback);
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+/** A number of minutes within its field's bounds, in milliseconds: an expression may give any value. */
+function minutesOf(context: IPollFunctions, field: INodeProperties): number {
+	const min = field.typeOptions?.minValue ?? 0;
+	const max = field.typeOptions?.maxValue ?? Infinity;
+	const value = context.getNodeParameter(field.name, field.default);
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+		const label = field.displayName.replace(/ \([^)]*\)$/, '');
 		throw new NodeOperationError(
 			context.getNode(),
-			`${label} must be a number of minutes from 0 to ${max}`,
-			{
-				description: `It is ${JSON.stringify(value)}.`,
-			},
+			`${label} must be a number of minutes from ${min} to ${max}`,
+			{ description: `It is ${JSON.stringify(value)}.` },
 		);
 	}
 	return value * MINUTE_MS;
@@ -60,13 +62,14 @@ function sourceOf(context: IPollFunctions): { name: string; source: TriggerSourc
 	return { name, source };
 }
 
-function output(
+async function output(
 	context: IPollFunctions,
 	source: TriggerSource,
 	calls: FoundCall[],
-): INodeExecutionData[] {
+): Promise<INodeExecutionData[]> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('callHistoryApi');
 	const items = calls.map(({ json }) => ({ json }));
-	return simplifiedIf(context, items, source.simplify);
+	return simplifiedIf(context, items, source.list.record.simplify, baseUrl);
 }
 
 /** "Fetch Test Event": the newest call of the last days, the saved state left alone. */
@@ -75,14 +78,19 @@ async function testEvent(
 	source: TriggerSource,
 ): Promise<INodeExecutionData[][]> {
 	const now = Date.now();
-	const newest = await source.newest(context, { from: now - TEST_EVENT_DAYS * DAY_MS, to: now });
+	const range = { from: now - TEST_EVENT_DAYS * DAY_MS, to: now };
+	const { found } = await readSource(context, source, range, true);
+	const newest = found.reduce<FoundCall | undefined>(
+		(latest, call) => (latest && latest.at >= call.at ? latest : call),
+		undefined,
+	);
 	if (!newest) {
 		throw new NodeOperationError(context.getNode(), `No call in the last ${TEST_EVENT_DAYS} days`, {
 			description:
 				'The test event is the newest call the source and filters give. Make a test call, or loosen the filters, and fetch again.',
 		});
 	}
-	return [output(context, source, [newest])];
+	return [await output(context, source, [newest])];
 }
 
 /**
@@ -134,11 +142,11 @@ async function pollOnce(
 	const from = Math.max(state.since, state.horizon);
 	const to = Math.min(settled, state.cursor + MOST_DAYS_PER_POLL * DAY_MS);
 	if (to < from) return null;
-	const read = await source.read(context, { from, to });
+	const read = await readSource(context, source, { from, to });
 	const { found, readTo } = oldestOf(read.found, read.readTo, MOST_CALLS_PER_POLL);
 	const { emit, next } = advance(state, found, readTo, lookBackMs);
 	store.callHistoryTrigger = storedForm(next);
-	return emit.length > 0 ? [output(context, source, emit)] : null;
+	return emit.length > 0 ? [await output(context, source, emit)] : null;
 }
 
 /**
@@ -152,11 +160,8 @@ export async function pollNewCalls(
 	const { name, source } = sourceOf(context);
 	if (context.getMode() === 'manual') return await testEvent(context, source);
 
-	const settleMs = minutesOf(context, 'settleMinutes', 'Settle Delay', { max: 1440, fallback: 2 });
-	const lookBackMs = minutesOf(context, 'lookBackMinutes', 'Look-Back', {
-		max: 10080,
-		fallback: 60,
-	});
+	const settleMs = minutesOf(context, settleDelayField);
+	const lookBackMs = minutesOf(context, lookBackField);
 	const key = JSON.stringify({ source: name, of: source.key(context) });
 	const pollKey = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
 	if (running.has(pollKey)) {

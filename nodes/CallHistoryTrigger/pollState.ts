@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isInstant } from '../CallHistory/shared/dates';
-import { isObject } from '../CallHistory/shared/json';
+import { isObject } from '../../common/json';
+import { isInstant } from '../CallHistory/engine/dates';
 
 /** What the trigger keeps between polls, in the workflow's static data. */
 export interface PollState {
@@ -19,9 +19,10 @@ export interface PollState {
 	seen: Map<string, number>;
 }
 
-/** A call found by a poll: its id, when it was made, and its item. */
+/** A call found by a poll: its id (and ids it was known by before), when it was made, its item. */
 export interface FoundCall {
 	id: string;
+	aliases?: string[];
 	at: number;
 	json: IDataObject;
 }
@@ -120,7 +121,8 @@ export function advance(
 	const fresh = new Map<string, FoundCall>();
 	const from = Math.max(state.since, state.horizon);
 	for (const call of found) {
-		if (call.at >= from && call.at <= readTo && !state.seen.has(call.id)) fresh.set(call.id, call);
+		const known = [call.id, ...(call.aliases ?? [])].some((id) => state.seen.has(id));
+		if (call.at >= from && call.at <= readTo && !known) fresh.set(call.id, call);
 	}
 	const emit = [...fresh.values()].sort(byTime);
 	const horizon = Math.max(state.horizon, readTo + 1 - lookBackMs);

@@ -1,28 +1,16 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
-import { callFilters } from '../CallHistory/resources/call/getMany';
-import { collectCalls, type ListPlan } from '../CallHistory/shared/callList';
-import { LIST_VALUE, TEXT_VALUE } from '../CallHistory/shared/descriptions';
-import type { RequestPlace } from '../CallHistory/shared/envelope';
-import { checkOutputSize } from '../CallHistory/shared/pages';
-import { readRequiredText, readWindowMs } from '../CallHistory/shared/parameters';
-import {
-	simplifyCallHistoryCall,
-	simplifyVbotCall,
-	vbotCallTimeMs,
-	vbotIdOf,
-	type SimpleCall,
-} from '../CallHistory/shared/simplify';
-import { apiRequest, transportFor } from '../CallHistory/shared/transport';
-import {
-	VBOT_COUNT_PATH,
-	VBOT_LIST_PATH,
-	walkVbotHistory,
-	type FetchVbot,
-} from '../CallHistory/shared/vbotHistory';
-import { cutWindows, type DateWindow } from '../CallHistory/shared/windows';
+import type { Platform } from '../../common/platforms';
+import { requirePlatform } from '../CallHistory/engine/operation';
+import { readCalls, type ReadPlan } from '../CallHistory/engine/readCalls';
+import { apiRequest, transportFor, type Transport } from '../CallHistory/engine/transport';
+import type { CallList } from '../CallHistory/engine/vendor';
+import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
+import { readCallTypes } from '../CallHistory/fields/callTypes';
+import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
+import { callFilters, callLogFilters, customerFields } from '../CallHistory/fields/filters';
+import { readRequiredText, readWindowMs } from '../CallHistory/fields/parameters';
+import { CALL_LISTS } from '../CallHistory/vendors';
 import type { FoundCall } from './pollState';
-
-const CALL_LIST_PATH = '/api/call_transaction/list';
 
 /**
  * The most calls one poll reads of a backlog, give or take one window: the rest is read by the
@@ -30,31 +18,9 @@ const CALL_LIST_PATH = '/api/call_transaction/list';
  */
 export const MOST_CALLS_PER_POLL = 10_000;
 
-/** Where the trigger finds calls: a list it can read by date range, in any order it is served. */
-export interface TriggerSource {
-	/** What the saved state belongs to: when it changes, the trigger starts afresh. */
-	key(context: IPollFunctions): unknown;
-	/**
-	 * The calls made in `range`, and the instant up to which they are all of them: the end of the
-	 * range, or earlier when the source stopped at about MOST_CALLS_PER_POLL.
-	 */
-	read(context: IPollFunctions, range: DateWindow): Promise<{ found: FoundCall[]; readTo: number }>;
-	/** The newest call made in `range`, or undefined. */
-	newest(context: IPollFunctions, range: DateWindow): Promise<FoundCall | undefined>;
-	simplify(call: IDataObject, timezone: string): SimpleCall;
-}
-
-/** GETs `path` below the credential's Base URL, through the transport of this poll. */
-async function requester(context: IPollFunctions) {
-	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('callHistoryApi');
-	const transport = await transportFor(context);
-	return async (path: string, qs: IDataObject, place: RequestPlace) =>
-		await transport.api(apiRequest(baseUrl, 'GET', path, qs), place);
-}
-
 /** A filter's value as its routing in the action node sends it (see LIST_VALUE and TEXT_VALUE). */
-function filterValue(filter: INodeProperties, value: unknown): unknown {
-	const sent = filter.routing?.send?.value;
+function sentValue(field: INodeProperties, value: unknown): unknown {
+	const sent = field.routing?.send?.value;
 	if (sent === LIST_VALUE) {
 		const list = Array.isArray(value) ? value : String(value).split(',');
 		const texts = list.map((v) => String(v).trim()).filter((v) => v !== '');
@@ -64,120 +30,155 @@ function filterValue(filter: INodeProperties, value: unknown): unknown {
 	return value;
 }
 
-/** The Filters as the list's query parameters, by the very routing the action node uses. */
-function filterQuery(context: IPollFunctions): IDataObject {
-	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+/** `values` of `fields` as the query parameters their routing names, as the action node sends them. */
+function queryOf(fields: INodeProperties[], values: IDataObject): IDataObject {
 	const qs: IDataObject = {};
-	for (const filter of callFilters) {
-		const property = filter.routing?.send?.property;
-		if (property === undefined || filters[filter.name] === undefined) continue;
-		const value = filterValue(filter, filters[filter.name]);
+	for (const field of fields) {
+		const property = field.routing?.send?.property;
+		if (property === undefined || values[field.name] === undefined) continue;
+		const value = sentValue(field, values[field.name]);
 		if (value !== undefined) qs[property] = value as IDataObject[keyof IDataObject];
 	}
 	return qs;
 }
 
-const newestOf = (found: FoundCall[]) =>
-	found.reduce<FoundCall | undefined>(
-		(newest, call) => (newest && newest.at >= call.at ? newest : call),
-		undefined,
-	);
-
-/** The Call History list's calls in `range`, read by the action node's list reader as `how` says. */
-async function readCallList(
-	context: IPollFunctions,
-	range: DateWindow,
-	how: Pick<ListPlan, 'oldestFirst' | 'stopAfter' | 'splitAbove'>,
-) {
-	const request = await requester(context);
-	const filters = filterQuery(context);
-	const windows = cutWindows(range.from, range.to, readWindowMs(context));
-	const plan: ListPlan = {
-		operation: 'Call History Trigger',
-		windows: how.oldestFirst ? windows.reverse() : windows,
-		limit: Infinity,
-		size: 50,
-		concurrency: 1,
-		holder: 'poll',
-		...how,
+/** The Source parameter's options: which list, by which fields, with what a poll must check. */
+export interface TriggerSource {
+	name: string;
+	description: string;
+	list: CallList;
+	/** Its filters, under Filters, or its own top-level fields (a VBot customer). */
+	filters?: INodeProperties[];
+	fields?: INodeProperties[];
+	/** The query every request of a poll carries, and a filter the API cannot apply; checked first. */
+	query(
+		context: IPollFunctions,
+		transport: Transport,
+	): {
+		qs: IDataObject;
+		keep?: (record: IDataObject) => boolean;
 	};
-	const { items, lastWindow } = await collectCalls(
-		context,
-		plan,
-		async (qs, place) => await request(CALL_LIST_PATH, { ...filters, ...qs }, place),
-	);
-	const found = items.map(({ json }) => ({
-		id: String(json.transaction_id),
-		at: Number(json.created_date),
-		json,
-	}));
-	return { found, readTo: lastWindow?.to ?? range.to };
+	/** What the saved state belongs to: when it changes, the trigger starts afresh. */
+	key(context: IPollFunctions): unknown;
 }
 
-const callHistory: TriggerSource = {
-	key: filterQuery,
-	// Oldest window first, so that a poll stopping at MOST_CALLS_PER_POLL has read all before where it stopped.
-	read: async (context, range) =>
-		await readCallList(context, range, {
-			oldestFirst: true,
-			stopAfter: MOST_CALLS_PER_POLL,
-			splitAbove: MOST_CALLS_PER_POLL,
+const filtersOf = (context: IPollFunctions) =>
+	context.getNodeParameter('filters', {}) as IDataObject;
+
+const customerValues = (context: IPollFunctions) =>
+	Object.fromEntries(
+		customerFields.map((field) => [field.name, context.getNodeParameter(field.name, '')]),
+	);
+
+/** The trigger's sources, by the value of its Source parameter (saved workflows name them). */
+export const SOURCES: Record<string, TriggerSource> = {
+	callHistory: {
+		name: 'Call History (OMICall)',
+		description: "New calls in OMICall's Call History API, with the list's filters",
+		list: CALL_LISTS.callHistory,
+		filters: callFilters,
+		query: (context) => ({ qs: queryOf(callFilters, filtersOf(context)) }),
+		key: (context) => queryOf(callFilters, filtersOf(context)),
+	},
+	vbot: {
+		name: 'VBot Customer History',
+		description: "New calls in one customer's VBot call history",
+		list: CALL_LISTS.vbot,
+		fields: customerFields,
+		query(context, transport) {
+			const needed = transport.platform === 'vbot' ? customerFields : customerFields.slice(2);
+			for (const field of needed) {
+				const label = field.displayName;
+				readRequiredText(
+					context,
+					field.name,
+					label,
+					`VBot needs ${label} to read a customer's history.`,
+				);
+			}
+			return { qs: queryOf(customerFields, customerValues(context)) };
+		},
+		key: (context) => customerFields.map((field) => context.getNodeParameter(field.name, '')),
+	},
+	vbotCallLog: {
+		name: 'VBot Call Log (Whole Project)',
+		description: "New calls of the whole VBot project, in VBot v3's call log, with its filters",
+		list: CALL_LISTS.vbotCallLog,
+		filters: callLogFilters,
+		query(context) {
+			const types = readCallTypes(context);
+			return {
+				qs: { ...queryOf(callLogFilters, filtersOf(context)), ...types.qs },
+				keep: types.keep,
+			};
+		},
+		key: (context) => ({
+			...queryOf(callLogFilters, filtersOf(context)),
+			callType: filtersOf(context).callType,
 		}),
-	// The newest window that has calls, whole: the vendor publishes no order within it.
-	newest: async (context, range) =>
-		newestOf((await readCallList(context, range, { stopAfter: 1 })).found),
-	simplify: simplifyCallHistoryCall,
+	},
 };
 
-const CUSTOMER = [
-	['vbot_id', 'vbotId', 'VBot ID'],
-	['project_code', 'projectCode', 'Project Code'],
-	['phone', 'phone', 'Phone'],
-];
+/** The list's Days per Request, for the trigger's Options: the list's own default and bounds. */
+export const windowDaysOf = (source: TriggerSource) =>
+	source.list.byDate ? windowDaysOption(source.list.byDate) : undefined;
+
+/** What one read of a source needs: the poll, its transport and its query. */
+async function readingOf(context: IPollFunctions, source: TriggerSource) {
+	const transport = await transportFor(context);
+	const platforms: Platform[] = source.list.api.platforms;
+	requirePlatform(context.getNode(), transport, platforms, `the ${source.name} source reads`);
+	const { qs, keep } = source.query(context, transport);
+	const send = async (path: string, more: IDataObject, place: Parameters<Transport['api']>[1]) =>
+		await transport.api(apiRequest(transport.baseUrl, 'GET', path, { ...qs, ...more }), place);
+	return { send, keep };
+}
+
+const foundOf = (list: CallList) => (record: IDataObject) => {
+	const [id, ...aliases] = list.record.idsOf(record);
+	return { id: id ?? '', aliases, at: list.record.madeAt(record) ?? NaN, json: record };
+};
 
 /**
- * The customer's VBot records made in `range`. VBot publishes no order for the history and no
- * date filter with a known unit, so every page is read each time and the range is applied here.
+ * The calls of `source` made in `range`, and the instant up to which they are all of them. A list
+ * read by date is read window by window, oldest first, and stops at about MOST_CALLS_PER_POLL (the
+ * end of the last window it read); any other list is read whole (no date filter, no published
+ * order) and the range applied here. `newest` reads windows newest first and stops at the first
+ * that has calls, for the newest call whatever the order.
  */
-async function vbotCalls(context: IPollFunctions, range: DateWindow): Promise<FoundCall[]> {
-	const request = await requester(context);
-	const customer = Object.fromEntries(
-		CUSTOMER.map(([query, name, label]) => [
-			query,
-			readRequiredText(context, name, label, `VBot needs ${label} to read a customer's history.`),
-		]),
-	);
-	const fetch: FetchVbot = async (what, qs, place) =>
-		what === 'list'
-			? await request(VBOT_LIST_PATH, { ...customer, ...qs }, place)
-			: await request(VBOT_COUNT_PATH, customer, place);
-	const found: FoundCall[] = [];
-	let read = 0;
-	await walkVbotHistory(
-		context,
-		fetch,
-		{ operation: 'Call History Trigger (VBot)', size: 50 },
-		(records) => {
-			read += records.length;
-			checkOutputSize(context.getNode(), read, 'records', 'poll');
-			for (const json of records) {
-				const at = vbotCallTimeMs(json);
-				if (at !== undefined && at >= range.from && at <= range.to) {
-					found.push({ id: vbotIdOf(json), at, json });
-				}
-			}
-			return true;
-		},
-	);
-	return found;
+export async function readSource(
+	context: IPollFunctions,
+	source: TriggerSource,
+	range: DateWindow,
+	newest = false,
+): Promise<{ found: FoundCall[]; readTo: number }> {
+	const { list } = source;
+	const { send, keep } = await readingOf(context, source);
+	const plan: ReadPlan = {
+		operation: 'Call History Trigger',
+		limit: Infinity,
+		size: 50,
+		holder: 'poll',
+		keep,
+	};
+	const windowDays = windowDaysOf(source);
+	if (windowDays) {
+		const windows = cutWindows(range.from, range.to, readWindowMs(context, windowDays));
+		Object.assign(
+			plan,
+			newest
+				? { windows, stopAfter: 1 }
+				: {
+						windows: windows.reverse(),
+						oldestFirst: true,
+						stopAfter: MOST_CALLS_PER_POLL,
+						splitAbove: MOST_CALLS_PER_POLL,
+					},
+		);
+	}
+	const { items, lastWindow } = await readCalls(context, list, plan, send);
+	const found = items
+		.map(({ json }) => foundOf(list)(json))
+		.filter((call) => call.at >= range.from && call.at <= range.to);
+	return { found, readTo: lastWindow?.to ?? range.to };
 }
-
-const vbot: TriggerSource = {
-	key: (context) => CUSTOMER.map(([, name]) => context.getNodeParameter(name, '')),
-	read: async (context, range) => ({ found: await vbotCalls(context, range), readTo: range.to }),
-	newest: async (context, range) => newestOf(await vbotCalls(context, range)),
-	simplify: simplifyVbotCall,
-};
-
-/** The trigger's sources, by the value of its Source parameter. */
-export const SOURCES: Record<string, TriggerSource> = { callHistory, vbot };

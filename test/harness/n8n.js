@@ -97,10 +97,19 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	/** The data with the type's defaults filled in, as n8n applies them. */
+	/**
+	 * The data with the type's defaults filled in, as n8n's CLI applies them: through n8n's own
+	 * getNodeParameters, which also leaves out fields not displayed for the data's choices.
+	 */
 	async getDecrypted() {
-		const defaults = Object.fromEntries(credentialType.properties.map((p) => [p.name, p.default]));
-		return { ...defaults, ...this.data };
+		return NodeHelpers.getNodeParameters(
+			credentialType.properties,
+			this.data,
+			true,
+			false,
+			null,
+			null,
+		);
 	}
 
 	async updateCredentials() {}
@@ -153,7 +162,6 @@ async function capturingOutput(run) {
 
 /**
  * Runs the Call History node once on `items` (default: one empty item) with `parameters`.
- * `dist` runs the node of another build (a mutant, in test/reliability) instead of dist/.
  * Returns { json: [...output items' json], items, error, run, printed }.
  */
 async function runNode({
@@ -162,12 +170,8 @@ async function runNode({
 	timezone = 'Asia/Ho_Chi_Minh',
 	continueOnFail = false,
 	items = [{ json: {} }],
-	dist,
 }) {
-	const NodeClass = dist
-		? require(path.join(dist, 'nodes/CallHistory/CallHistory.node.js')).CallHistory
-		: CallHistory;
-	const nodeType = new NodeClass();
+	const nodeType = new CallHistory();
 	const node = {
 		...packageNode('node-1', NODE_NAME, 'callHistory', parameters),
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),

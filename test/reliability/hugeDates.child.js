@@ -5,7 +5,7 @@
 
 const { startSandbox } = require('../sandbox/server');
 const { runNode } = require('../harness/n8n');
-const { cutWindows, DAY_MS } = require('../../dist/nodes/CallHistory/shared/windows.js');
+const { cutWindows, DAY_MS } = require('../../dist/nodes/CallHistory/engine/windows.js');
 
 const DATES = {
 	'1e300 from an expression': '={{ 1e300 }}',

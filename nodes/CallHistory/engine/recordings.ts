@@ -2,33 +2,18 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	type IBinaryKeyData,
-	type IDataObject,
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
-import type { RequestPlace } from './envelope';
-import { isObject } from './json';
-import { readWholeNumber } from './parameters';
-import { vbotIdOf } from './simplify';
+import { isObject } from '../../../common/json';
+import { maxRecordingMbOption, timeoutOption } from '../fields/descriptions';
+import { readOption } from '../fields/parameters';
+import type { RequestPlace } from './errors';
 import type { Transport } from './transport';
+import type { RecordingLink, RecordShape } from './vendor';
 
 const MB = 1024 * 1024;
-
-/** A call's id (for the file name) and the links of its recordings. */
-export type RecordingsOf = (call: IDataObject) => { id: string; urls: string[] };
-
-export const callHistoryRecordings: RecordingsOf = (call) => ({
-	id: String(call.transaction_id ?? ''),
-	urls: typeof call.recording_file === 'string' && call.recording_file ? [call.recording_file] : [],
-});
-
-export const vbotRecordings: RecordingsOf = (record) => ({
-	id: vbotIdOf(record),
-	urls: (Array.isArray(record.record_file) ? record.record_file : []).filter(
-		(url): url is string => typeof url === 'string' && url !== '',
-	),
-});
 
 /** The audio types servers send, by the extension a file of that type gets. */
 const EXTENSIONS: Record<string, string> = {
@@ -141,23 +126,38 @@ async function checkLink(
 	}
 }
 
+/** Where a recording is, for its file's extension: its link, or its path below the Base URL. */
+const addressOf = (link: RecordingLink) => ('url' in link ? link.url : link.path);
+
 async function binaryOf(
 	context: IExecutePaginationFunctions,
 	transport: Transport,
-	{ id, urls }: { id: string; urls: string[] },
+	recording: { id: string; links: RecordingLink[] },
 	settings: { property: string; mostBytes: number; allowPrivate: boolean },
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
+	const { id, links } = recording;
 	const binary: IBinaryKeyData = {};
-	for (const [index, url] of urls.entries()) {
-		const file = await transport.file(url, place, {
+	for (const [index, link] of links.entries()) {
+		const file = await transport.file(link, place, {
 			mostBytes: settings.mostBytes,
 			tooBig: () =>
 				refusal(context, `it is larger than Max Recording Size (${settings.mostBytes / MB} MB)`),
-			checkLink: async (link) => await checkLink(context, link, settings.allowPrivate),
+			checkLink: async (url) => await checkLink(context, url, settings.allowPrivate),
 		});
-		const { mime, ext } = typeOf(file.contentType, url);
-		const name = urls.length === 1 ? `${id}.${ext}` : `${id}-${index + 1}.${ext}`;
+		if ('path' in link && link.isNone && /json/i.test(file.contentType ?? '')) {
+			// The vendor answered that there is no recording, as JSON instead of a file.
+			const answer = (() => {
+				try {
+					return JSON.parse(file.body.toString('utf8'));
+				} catch {
+					return undefined;
+				}
+			})();
+			if (link.isNone(answer)) continue;
+		}
+		const { mime, ext } = typeOf(file.contentType, addressOf(link));
+		const name = links.length === 1 ? `${id}.${ext}` : `${id}-${index + 1}.${ext}`;
 		const key = index === 0 ? settings.property : `${settings.property}_${index + 1}`;
 		binary[key] = await context.helpers.prepareBinaryData(file.body, name, mime);
 	}
@@ -183,25 +183,20 @@ export async function withRecordings(
 	context: IExecutePaginationFunctions,
 	transport: Transport,
 	items: INodeExecutionData[],
-	recordingsOf: RecordingsOf,
+	shape: RecordShape,
 	place: RequestPlace,
 ): Promise<INodeExecutionData[]> {
 	if (context.getNodeParameter('options.downloadRecordings', false) !== true) return items;
 	const named = context.getNodeParameter('options.binaryPropertyName', 'data');
 	const settings = {
 		property: typeof named === 'string' && named.trim() !== '' ? named.trim() : 'data',
-		mostBytes:
-			readWholeNumber(context, 'options.maxRecordingMb', 'Max Recording Size (MB)', {
-				min: 1,
-				max: 2048,
-				fallback: 200,
-			}) * MB,
+		mostBytes: readOption(context, maxRecordingMbOption) * MB,
 		allowPrivate: context.getNodeParameter('options.allowPrivateRecordings', false) === true,
 	};
 	const output: INodeExecutionData[] = [];
 	for (const item of items) {
-		const recordings = recordingsOf(item.json);
-		if (recordings.urls.length === 0) {
+		const recordings = { id: shape.idsOf(item.json)[0] ?? '', links: shape.recordings(item.json) };
+		if (recordings.links.length === 0) {
 			output.push(item);
 			continue;
 		}
@@ -210,10 +205,11 @@ export async function withRecordings(
 			(failure: unknown) => ({ binary: undefined, failure }),
 		);
 		if (outcome.binary) {
-			output.push({ ...item, binary: { ...item.binary, ...outcome.binary } });
+			const found = Object.keys(outcome.binary).length > 0;
+			output.push(found ? { ...item, binary: { ...item.binary, ...outcome.binary } } : item);
 			continue;
 		}
-		const timeout = Number(context.getNodeParameter('options.timeout', 30));
+		const timeout = readOption(context, timeoutOption);
 		const message = `The recording of call ${recordings.id} could not be downloaded: ${reasonOf(outcome.failure, timeout)}`;
 		if (!context.continueOnFail()) {
 			const error = new NodeApiError(

@@ -3,9 +3,12 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INodeProperties,
 } from 'n8n-workflow';
-import { formatInstant, parseDate } from './dates';
-import { cutWindows, DAY_MS, type DateWindow } from './windows';
+import { formatInstant, parseDate } from '../engine/dates';
+import { cutWindows, DAY_MS, type DateWindow } from '../engine/windows';
+import { inputChecks, MOST_RANGE_DAYS } from './checks';
+import { concurrencyOption, limitOption } from './descriptions';
 
 /** What reading parameters needs of a node: the action node's items or the trigger's polls. */
 export type ParameterContext = Pick<
@@ -13,94 +16,100 @@ export type ParameterContext = Pick<
 	'getNode' | 'getNodeParameter' | 'getTimezone'
 >;
 
-/** The longest range one run reads: a year, leap day included. */
-const MAX_RANGE_DAYS = 366;
-
 const DATE_FORMS =
 	'Use the date picker, an ISO 8601 date-time such as 2026-01-31T08:00:00+07:00, or epoch milliseconds.';
 
 export function readDate(context: ParameterContext, name: string, label: string): number {
 	const parsed = parseDate(context.getNodeParameter(name, ''), context.getTimezone());
-	if (parsed.kind === 'empty') {
+	if (!inputChecks.dateGiven(parsed.kind)) {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
 			description: `${label} is required. ${DATE_FORMS}`,
 		});
 	}
-	if (parsed.kind === 'invalid') {
+	if (!inputChecks.dateReadable(parsed.kind)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`${label} is not a valid date: ${parsed.reason}`,
-			{
-				description: DATE_FORMS,
-			},
+			`${label} is not a valid date: ${parsed.kind === 'invalid' ? parsed.reason : ''}`,
+			{ description: DATE_FORMS },
 		);
 	}
-	return parsed.ms;
+	return parsed.kind === 'date' ? parsed.ms : NaN;
 }
 
-/** A whole-number parameter within [min, max]; the editor enforces this too, an expression does not. */
+/** A label without its unit: "Timeout (Seconds)" is "Timeout" in a sentence. */
+const labelOf = (property: INodeProperties) => property.displayName.replace(/ \([^)]*\)$/, '');
+
+/**
+ * A whole-number parameter within the bounds its description gives the editor (`typeOptions`),
+ * its default when unset: the editor enforces the bounds too, an expression does not. `path` is
+ * where it lives (e.g. `options.timeout`), its name by default.
+ */
 export function readWholeNumber(
 	context: ParameterContext,
-	path: string,
-	label: string,
-	range: { min: number; max?: number; fallback: number },
+	property: INodeProperties,
+	path = property.name,
 ): number {
-	const { min, max = Infinity, fallback } = range;
-	const value = context.getNodeParameter(path, fallback);
+	const min = property.typeOptions?.minValue ?? -Infinity;
+	const max = property.typeOptions?.maxValue ?? Infinity;
+	const value = context.getNodeParameter(path, property.default);
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
 		const bounds = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
-		throw new NodeOperationError(context.getNode(), `${label} must be a whole number ${bounds}`, {
-			description: `It is ${JSON.stringify(value)}.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${labelOf(property)} must be a whole number ${bounds}`,
+			{ description: `It is ${JSON.stringify(value)}.` },
+		);
 	}
 	return number;
 }
 
+/** An option under Options, read as `readWholeNumber` says. */
+export const readOption = (context: ParameterContext, property: INodeProperties) =>
+	readWholeNumber(context, property, `options.${property.name}`);
+
 /** From Date and To Date as epoch milliseconds, both inclusive. */
-function readDateRange(context: ParameterContext): { from: number; to: number } {
+export function readDateRange(context: ParameterContext): DateWindow {
 	const from = readDate(context, 'fromDate', 'From Date');
 	const to = readDate(context, 'toDate', 'To Date');
-	if (from > to) {
-		const timezone = context.getTimezone();
+	const timezone = context.getTimezone();
+	if (!inputChecks.datesInOrder(from, to)) {
 		throw new NodeOperationError(context.getNode(), 'From Date is after To Date: swap them', {
 			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
 		});
 	}
-	if (to - from >= MAX_RANGE_DAYS * DAY_MS) {
+	if (!inputChecks.rangeWithinLimit(from, to)) {
 		const days = Math.ceil((to - from) / DAY_MS);
 		throw new NodeOperationError(
 			context.getNode(),
-			`The date range is ${days} days long, more than ${MAX_RANGE_DAYS}: narrow From Date and To Date to ${MAX_RANGE_DAYS} days or less`,
+			`The date range is ${days} days long, more than ${MOST_RANGE_DAYS}: narrow From Date and To Date to ${MOST_RANGE_DAYS} days or less`,
 			{
-				description: `One run reads at most ${MAX_RANGE_DAYS} days of calls. Narrow From Date and To Date, or split the workflow into runs of a year or less (e.g. one per quarter).`,
+				description: `One run reads at most ${MOST_RANGE_DAYS} days of calls. Narrow From Date and To Date, or split the workflow into runs of a year or less (e.g. one per quarter).`,
 			},
 		);
 	}
 	return { from, to };
 }
 
-/** Options › Days per Request, in milliseconds: the longest window one request asks for. */
-export function readWindowMs(context: ParameterContext): number {
-	const windowDays = readWholeNumber(context, 'options.windowDays', 'Days per Request', {
-		min: 1,
-		max: 30,
-		fallback: 3,
-	});
-	return windowDays * DAY_MS;
-}
+/** Days per Request (its property: the API's own bounds and default), in milliseconds. */
+export const readWindowMs = (context: ParameterContext, windowDays: INodeProperties) =>
+	readOption(context, windowDays) * DAY_MS;
 
-/** The windows to ask for: From Date to To Date cut by Days per Request (options.windowDays). */
-export function readWindows(context: ParameterContext): DateWindow[] {
+/** The windows to ask for: From Date to To Date cut by Days per Request, newest first. */
+export function readWindows(context: ParameterContext, windowDays: INodeProperties): DateWindow[] {
 	const { from, to } = readDateRange(context);
-	return cutWindows(from, to, readWindowMs(context));
+	return cutWindows(from, to, readWindowMs(context, windowDays));
 }
 
 /** How many results to return: every one (Return All), or at most Limit. */
 export function readLimit(context: ParameterContext): number {
 	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
-	return readWholeNumber(context, 'limit', 'Limit', { min: 1, fallback: 50 });
+	return readWholeNumber(context, limitOption);
 }
+
+/** Options › Concurrency: how many date windows to read at once. */
+export const readConcurrency = (context: ParameterContext) =>
+	readOption(context, concurrencyOption);
 
 function readText(context: ParameterContext, name: string): string {
 	const value = context.getNodeParameter(name, '');
@@ -115,7 +124,7 @@ export function readRequiredText(
 	fix: string,
 ): string {
 	const text = readText(context, name);
-	if (text === '') {
+	if (!inputChecks.textGiven(text)) {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, { description: fix });
 	}
 	return text;
@@ -133,22 +142,24 @@ export function requireText(name: string, label: string, fix: string) {
 }
 
 /**
- * Puts the transaction ID into the request's path as one encoded segment, so a value such as
- * `../x` cannot change which endpoint is called.
+ * A preSend that puts the text parameter `name` into the request's path as one encoded segment,
+ * so a value such as `../x` cannot change which endpoint is called.
  */
-export async function setTransactionPath(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const id = readText(this, 'transactionId');
-	if (id === '' || id === '.' || id === '..') {
-		throw new NodeOperationError(
-			this.getNode(),
-			id === '' ? 'Transaction ID is empty' : `Transaction ID "${id}" is not a valid ID`,
-			{ description: 'Give the transaction_id of a call, e.g. from the output of Get Many.' },
-		);
-	}
-	return { ...requestOptions, url: `${requestOptions.url}/${encodeURIComponent(id)}` };
+export function setPathSegment(name: string, label: string, fix: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const id = readText(this, name);
+		if (!inputChecks.pathSegment(id)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				id === '' ? `${label} is empty` : `${label} "${id}" is not a valid ID`,
+				{ description: fix },
+			);
+		}
+		return { ...requestOptions, url: `${requestOptions.url}/${encodeURIComponent(id)}` };
+	};
 }
 
 /**
@@ -162,13 +173,13 @@ export async function setTags(
 	const value = this.getNodeParameter('tags', '');
 	let tags: string[];
 	if (Array.isArray(value)) {
-		const wrong = value.findIndex((tag) => typeof tag !== 'string');
-		if (wrong !== -1) {
+		if (!inputChecks.tagsAreText(value)) {
+			const wrong = value.findIndex((tag) => typeof tag !== 'string');
 			throw new NodeOperationError(this.getNode(), 'Tags must be text', {
 				description: `Item ${wrong} of the Tags array is a ${typeof value[wrong]} (${JSON.stringify(value[wrong])}). Give an array of strings, or comma-separated text.`,
 			});
 		}
-		tags = (value as string[]).map((tag) => tag.trim()).filter((tag) => tag !== '');
+		tags = (value as string[]).map((tag) => String(tag).trim()).filter((tag) => tag !== '');
 	} else if (typeof value === 'string') {
 		tags = value
 			.split(',')
@@ -181,13 +192,4 @@ export async function setTags(
 		});
 	}
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), tag: tags } };
-}
-
-/** Options › Concurrency: how many date windows Get Many and Get Report read at once. */
-export function readConcurrency(context: ParameterContext): number {
-	return readWholeNumber(context, 'options.concurrency', 'Concurrency', {
-		min: 1,
-		max: 8,
-		fallback: 1,
-	});
 }

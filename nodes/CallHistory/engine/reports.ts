@@ -1,14 +1,5 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-} from 'n8n-workflow';
-import { asksForShorterWindow, malformedAnswer, type RequestPlace } from './envelope';
-import { readConcurrency, readWindows } from './parameters';
-import { transportFor } from './transport';
-import { forEachWindow } from './windows';
-import { isObject } from './json';
+import type { IDataObject } from 'n8n-workflow';
+import { isObject } from '../../../common/json';
 
 /** `object` with `key` set as its own property, whatever the key: a vendor's `__proto__` is data too. */
 function withOwn(object: IDataObject, key: string, value: unknown): IDataObject {
@@ -60,42 +51,4 @@ export function mergeReports(first: unknown, second: unknown): unknown {
 		return merged;
 	}
 	return first;
-}
-
-/**
- * Call › Get Report: one report per window the vendor accepts, Concurrency windows at a time,
- * merged in window order into one of the same shape.
- */
-export async function reportCalls(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const windows = readWindows(this);
-	const timezone = this.getTimezone();
-	const transport = await transportFor(this);
-	const { options } = requestData;
-
-	let report: unknown;
-	await forEachWindow(
-		windows,
-		async (window) => {
-			const place: RequestPlace = {
-				platform: 'callHistory',
-				operation: 'Call › Get Report',
-				timezone,
-				window,
-			};
-			const qs = { from_date: window.from, to_date: window.to };
-			const payload = await transport.api({ ...options, qs: { ...options.qs, ...qs } }, place);
-			if (!isObject(payload))
-				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
-			return payload;
-		},
-		(payload) => {
-			report = report === undefined ? payload : mergeReports(report, payload);
-			return true;
-		},
-		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
-	);
-	return [{ json: report as IDataObject }];
 }

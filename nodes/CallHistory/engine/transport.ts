@@ -7,29 +7,32 @@ import {
 	type INode,
 	type RequestHelperFunctions,
 } from 'n8n-workflow';
+import { backoffMs, MOST_ANSWER_BYTES, readBounded } from '../../../common/http';
+import { isObject } from '../../../common/json';
+import { platformOf, type Platform } from '../../../common/platforms';
 import {
-	checkAnswer,
+	maxRetriesOption,
+	maxRetryWaitOption,
+	requestsPerSecondOption,
+	timeoutOption,
+} from '../fields/descriptions';
+import { readOption } from '../fields/parameters';
+import {
 	httpFailure,
 	malformedAnswer,
-	remedyOf,
 	timedOut,
+	vendorFailure,
 	type HttpFailure,
 	type RequestPlace,
-} from './envelope';
-import { isObject } from './json';
-import { readWholeNumber } from './parameters';
-import {
-	backoffMs,
-	DEFAULT_RETRIES,
-	DEFAULT_RETRY_WAIT_MS,
-	DEFAULT_TIMEOUT_MS,
-	MOST_ANSWER_BYTES,
-	readBounded,
-} from './retry';
+} from './errors';
+import { pace } from './pacer';
+import { remedyOf } from './remedies';
 
 const CREDENTIAL_TYPE = 'callHistoryApi';
 /** The most of an error answer read for the vendor's reason. */
 const MOST_ERROR_BYTES = 64 * 1024;
+/** The most redirects a recording link may take to reach its file. */
+const MOST_REDIRECTS = 5;
 
 /** How the transport treats one operation's requests: the reliability options. */
 interface Policy {
@@ -53,59 +56,20 @@ export type TransportContext = Pick<
 /** An API request as the node's routing builds it: method, Base URL, path, query and body. */
 export type ApiRequest = DeclarativeRestApiSettings.HttpRequestOptions;
 
-function readPolicy(context: TransportContext): Policy {
-	const option = (name: string, label: string, min: number, max: number, fallback: number) =>
-		readWholeNumber(context, `options.${name}`, label, { min, max, fallback });
-	return {
-		maxRetries: option('maxRetries', 'Max Retries', 0, 10, DEFAULT_RETRIES),
-		maxWaitMs:
-			option('maxRetryWait', 'Max Total Retry Wait', 0, 3600, DEFAULT_RETRY_WAIT_MS / 1000) * 1000,
-		timeoutMs: option('timeout', 'Timeout', 1, 600, DEFAULT_TIMEOUT_MS / 1000) * 1000,
-		perSecond: option('requestsPerSecond', 'Requests per Second', 0, 1000, 10),
-	};
+/** A recording's file, and how far it may be followed or how large it may be. */
+export interface FileLimits {
+	mostBytes: number;
+	tooBig: () => Error;
+	/** Refuses a link (and every redirect of it) the node must not fetch. */
+	checkLink: (url: string) => Promise<void>;
 }
 
-/**
- * The next free request slot of each running node (execution and node), so that all its windows,
- * pages and items together stay under Requests per Second, and the fastest round trip it has seen.
- * Slots of runs that ended are dropped.
- */
-const pacers = new Map<string, { next: number; touched: number; fastestMs: number }>();
-const FORGET_PACER_MS = 10 * 60_000;
-
-/** Waits for the request's slot; answers the function to call once its answer (or failure) is in. */
-async function pace(context: TransportContext, perSecond: number): Promise<() => void> {
-	if (perSecond === 0) return () => undefined;
-	const now = Date.now();
-	// A trigger's polls have no execution: its workflow and node name it.
-	const key = [context.getWorkflow().id, context.getExecutionId(), context.getNode().id].join(
-		'\u0000',
-	);
-	const pacer = pacers.get(key) ?? { next: now, touched: now, fastestMs: Infinity };
-	const at = Math.max(now, pacer.next);
-	// 5% further apart than the rate allows, so that the usual jitter on the way to the vendor
-	// does not squeeze one more request into a second as the vendor counts it.
-	const gapMs = 1050 / perSecond;
-	pacer.next = at + gapMs;
-	pacer.touched = now;
-	pacers.set(key, pacer);
-	if (pacers.size > 100) {
-		for (const [other, { touched }] of pacers) {
-			if (now - touched > FORGET_PACER_MS) pacers.delete(other);
-		}
-	}
-	if (at > now) await sleep(at - now);
-	const sentAt = Date.now();
-	pacer.next = Math.max(pacer.next, sentAt + gapMs);
-	return () => {
-		// The request reached the vendor no later than one fastest round trip before its answer.
-		// One held up on its way out (n8n's own work before the wire, a busy event loop) so pushes
-		// the next slot back by as much, and the vendor never sees two closer than the pace.
-		const answeredAt = Date.now();
-		pacer.fastestMs = Math.min(pacer.fastestMs, answeredAt - sentAt);
-		pacer.next = Math.max(pacer.next, answeredAt - pacer.fastestMs + gapMs);
-	};
-}
+const readPolicy = (context: TransportContext): Policy => ({
+	maxRetries: readOption(context, maxRetriesOption),
+	maxWaitMs: readOption(context, maxRetryWaitOption) * 1000,
+	timeoutMs: readOption(context, timeoutOption) * 1000,
+	perSecond: readOption(context, requestsPerSecondOption),
+});
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const attemptsOf = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
@@ -169,6 +133,15 @@ interface StreamedResponse {
 	statusCode: number;
 }
 
+function parsedOrText(bytes: Buffer): unknown {
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
 /** The parts of a failed request n8n's helper hands back (a NodeApiError around axios' error). */
 async function failureOf(error: unknown, url: string, deadline: AbortSignal): Promise<HttpFailure> {
 	const cause = ((error as { cause?: unknown } | undefined)?.cause ?? error ?? {}) as {
@@ -190,19 +163,10 @@ async function failureOf(error: unknown, url: string, deadline: AbortSignal): Pr
 	};
 }
 
-function parsedOrText(bytes: Buffer): unknown {
-	const text = bytes.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
 /**
  * One exchange with the vendor, cut off `timeoutMs` after it began (headers and body together,
  * however slowly they drip), following no redirect, its body read up to `mostBytes`: answers the
- * response with the body's bytes, or throws the failure mapped by `mapped`.
+ * response with the body's bytes, or throws the failure mapped to an error that says what to do.
  */
 async function exchange(
 	node: INode,
@@ -233,14 +197,11 @@ async function exchange(
 	if ('bytes' in read)
 		return { bytes: read.bytes, headers: response.headers, statusCode: response.statusCode };
 	if ('tooBig' in read) throw limits.tooBig();
+	const code =
+		isObject(read.failed) && typeof read.failed.code === 'string' ? read.failed.code : 'ECONNRESET';
 	throw deadline.aborted
 		? timedOut(node, place, timeoutMs)
-		: httpFailure(node, place, failureCodeOf(read.failed, limits.url));
-}
-
-function failureCodeOf(error: unknown, url: string): HttpFailure {
-	const code = isObject(error) && typeof error.code === 'string' ? error.code : 'ECONNRESET';
-	return { code, url };
+		: httpFailure(node, place, { code, url: limits.url });
 }
 
 /** The request's address as the vendor sees it: Base URL and path, for a redirect's relative Location. */
@@ -250,24 +211,40 @@ function addressOf(request: ApiRequest): string {
 	return /^[a-z]+:\/\//i.test(path) ? path : `${base}${path}`;
 }
 
-/** Sends the requests of one run of an operation (or one poll): API calls and recording downloads. */
-export interface Transport {
-	/**
-	 * One API request below the credential's Base URL, authenticated by n8n as the credential says:
-	 * paced, cut off at Timeout, retried, its answer checked. Answers what the answer carries:
-	 * `payload` (Call History API) or `data` (VBot).
-	 */
-	api(request: ApiRequest, place: RequestPlace): Promise<unknown>;
-	/** A file at `url` with no credential (a recording link), paced, cut off and retried likewise. */
-	file(
-		url: string,
-		place: RequestPlace,
-		limits: { mostBytes: number; tooBig: () => Error; checkLink: (url: string) => Promise<void> },
-	): Promise<{ body: Buffer; contentType: string | undefined }>;
+/** What an API answer carries, once its envelope is checked (by the vendor module named in `place`). */
+function unwrapped(node: INode, place: RequestPlace, bytes: Buffer): unknown {
+	const answer = parsedOrText(bytes);
+	if (!isObject(answer)) {
+		const problem = typeof answer === 'string' ? 'is not JSON' : 'is not a JSON object';
+		throw malformedAnswer(node, place, problem);
+	}
+	const outcome = place.api.unwrap(answer);
+	if ('failure' in outcome) throw vendorFailure(node, place, outcome.failure);
+	if ('malformed' in outcome) throw malformedAnswer(node, place, outcome.malformed);
+	return outcome.data;
 }
 
-/** The most redirects a recording link may take to reach its file. */
-const MOST_REDIRECTS = 5;
+/** Sends the requests of one run of an operation (or one poll): API calls and recording downloads. */
+export interface Transport {
+	/** The platform the run's credential speaks. */
+	platform: Platform;
+	/** The credential's Base URL. */
+	baseUrl: string;
+	/**
+	 * One API request below the credential's Base URL, authenticated by n8n as the credential says:
+	 * paced, cut off at Timeout, retried, its answer's envelope checked. Answers what it carries.
+	 */
+	api(request: ApiRequest, place: RequestPlace): Promise<unknown>;
+	/**
+	 * A recording: a plain link, with no credential, its redirects followed as `limits.checkLink`
+	 * allows; or a path below the Base URL, with the credential and no redirect followed.
+	 */
+	file(
+		link: { url: string } | { path: string },
+		place: RequestPlace,
+		limits: FileLimits,
+	): Promise<{ body: Buffer; contentType: string | undefined }>;
+}
 
 /**
  * The transport of one run: the reliability options read once, and the credential loaded once
@@ -284,87 +261,96 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		type: CREDENTIAL_TYPE,
 		data,
 	};
-	const helpers = context.helpers;
+	const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
+	const { helpers } = context;
+
+	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
+		await helpers.httpRequestWithAuthentication.call(
+			context as IExecuteSingleFunctions,
+			CREDENTIAL_TYPE,
+			{
+				...request,
+				url: request.url ?? '',
+				headers: { Accept: 'application/json', ...request.headers },
+				skipSslCertificateValidation: request.skipSslCertificateValidation === true,
+				...options,
+			},
+			{ credentialsDecrypted },
+		);
 
 	const api: Transport['api'] = async (request, place) =>
 		await withRetries(context, policy, async () => {
-			const url = addressOf(request);
 			const { bytes } = await exchange(
 				node,
 				place,
 				policy.timeoutMs,
-				async (options) =>
-					await helpers.httpRequestWithAuthentication.call(
-						context as IExecuteSingleFunctions,
-						CREDENTIAL_TYPE,
-						{
-							...request,
-							url: request.url ?? '',
-							headers: { Accept: 'application/json', ...request.headers },
-							skipSslCertificateValidation: request.skipSslCertificateValidation === true,
-							...options,
-						},
-						{ credentialsDecrypted },
-					),
+				async (options) => await authenticated(request, options),
 				{
-					url,
+					url: addressOf(request),
 					mostBytes: MOST_ANSWER_BYTES,
 					tooBig: () =>
 						malformedAnswer(node, place, `is larger than ${MOST_ANSWER_BYTES / 1024 / 1024} MiB`),
 				},
 			);
-			const text = bytes.toString('utf8');
-			let answer: unknown;
-			try {
-				answer = JSON.parse(text);
-			} catch {
-				answer = text;
-			}
-			return checkAnswer(node, place, answer);
+			return unwrapped(node, place, bytes);
 		});
+
+	/** A link followed through its redirects, each checked first; answers the last answer. */
+	const followed = async (link: string, place: RequestPlace, limits: FileLimits) => {
+		for (let url = link, hops = 0; ; hops++) {
+			await limits.checkLink(url);
+			const answer = await exchange(
+				node,
+				place,
+				policy.timeoutMs,
+				async (options) =>
+					await helpers.httpRequest({
+						method: 'GET',
+						url,
+						ignoreHttpStatusErrors: true,
+						...options,
+					}),
+				{ url, mostBytes: limits.mostBytes, tooBig: limits.tooBig },
+			);
+			const location = answer.headers.location;
+			const redirected = answer.statusCode >= 300 && answer.statusCode < 400;
+			if (!redirected || typeof location !== 'string' || hops >= MOST_REDIRECTS) {
+				return { ...answer, url };
+			}
+			url = new URL(location, url).href;
+		}
+	};
 
 	const file: Transport['file'] = async (link, place, limits) =>
 		await withRetries(context, policy, async () => {
-			for (let url = link, hops = 0; ; hops++) {
-				await limits.checkLink(url);
-				const answer = await exchange(
-					node,
-					place,
-					policy.timeoutMs,
-					async (options) =>
-						await helpers.httpRequest({
-							method: 'GET',
-							url,
-							ignoreHttpStatusErrors: true,
-							...options,
-						}),
-					{ url, mostBytes: limits.mostBytes, tooBig: limits.tooBig },
-				);
-				const { statusCode, headers } = answer;
-				const location = headers.location;
-				if (
-					statusCode >= 300 &&
-					statusCode < 400 &&
-					typeof location === 'string' &&
-					hops < MOST_REDIRECTS
-				) {
-					url = new URL(location, url).href;
-					continue;
-				}
-				if (statusCode >= 300) {
-					throw httpFailure(node, place, {
-						status: statusCode,
-						headers,
-						body: parsedOrText(answer.bytes),
-						url,
-					});
-				}
-				const type = headers['content-type'];
-				return { body: answer.bytes, contentType: typeof type === 'string' ? type : undefined };
+			const answer =
+				'url' in link
+					? await followed(link.url, place, limits)
+					: await exchange(
+							node,
+							place,
+							policy.timeoutMs,
+							async (options) =>
+								await authenticated(
+									{ method: 'GET', baseURL: baseUrl, url: link.path, headers: { Accept: '*/*' } },
+									{ ...options, ignoreHttpStatusErrors: true },
+								),
+							{ url: `${baseUrl}${link.path}`, ...limits },
+						).then((answered) => ({ ...answered, url: `${baseUrl}${link.path}` }));
+			const { statusCode, headers, bytes, url } = answer;
+			if (statusCode >= 300) {
+				throw httpFailure(node, place, {
+					status: statusCode,
+					headers,
+					body: parsedOrText(bytes),
+					url,
+				});
 			}
+			const type = headers['content-type'];
+			return { body: bytes, contentType: typeof type === 'string' ? type : undefined };
 		});
 
-	return { api, file };
+	return { platform: platformOf(data), baseUrl, api, file };
 }
 
 /** A request below the Base URL: `path` with `qs` (and `body`), as the credential's requests go. */

@@ -1,0 +1,80 @@
+import {
+	updateDisplayOptions,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { isObject } from '../../../../common/json';
+import { malformedAnswer } from '../../engine/errors';
+import { requirePlatform } from '../../engine/operation';
+import { asksForShorterWindow } from '../../engine/remedies';
+import { mergeReports } from '../../engine/reports';
+import { transportFor } from '../../engine/transport';
+import { forEachWindow } from '../../engine/windows';
+import {
+	collectionOf,
+	concurrencyOption,
+	dateRangeFields,
+	optionsOf,
+	runThrough,
+} from '../../fields/descriptions';
+import { reportFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
+import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
+import { windowDays } from './getMany.operation';
+
+const properties: INodeProperties[] = [
+	...dateRangeFields,
+	collectionOf('filters', reportFilters),
+	optionsOf([windowDays, concurrencyOption]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['call'], operation: ['getReport'] } },
+	properties,
+);
+
+/**
+ * Call › Get Report: one report per window the vendor accepts, Concurrency windows at a time,
+ * merged in window order into one of the same shape.
+ */
+export async function execute(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const transport = await transportFor(this);
+	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
+	const windows = readWindows(this, windowDays);
+	const timezone = this.getTimezone();
+	const { options } = requestData;
+	let report: unknown;
+	await forEachWindow(
+		windows,
+		async (window) => {
+			const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
+			const qs = { ...options.qs, from_date: window.from, to_date: window.to };
+			const payload = await transport.api({ ...options, qs }, place);
+			if (!isObject(payload)) {
+				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
+			}
+			return payload;
+		},
+		(payload) => {
+			report = report === undefined ? payload : mergeReports(report, payload);
+			return true;
+		},
+		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
+	);
+	return [{ json: report as IDataObject }];
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Get Report',
+	value: 'getReport',
+	action: 'Get a call report',
+	description: 'Count the calls of a date range by direction and disposition',
+	routing: runThrough('GET', REPORT_PATH, execute),
+};

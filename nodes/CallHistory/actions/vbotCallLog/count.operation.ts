@@ -1,0 +1,96 @@
+import {
+	updateDisplayOptions,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { malformedAnswer } from '../../engine/errors';
+import { requirePlatform, routedSend } from '../../engine/operation';
+import { asksForShorterWindow } from '../../engine/remedies';
+import { transportFor } from '../../engine/transport';
+import { forEachWindow } from '../../engine/windows';
+import {
+	collectionOf,
+	concurrencyOption,
+	dateRangeFields,
+	optionsOf,
+	runThrough,
+} from '../../fields/descriptions';
+import { callLogFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
+import { readCount } from '../../vendors/vbotHistory';
+import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
+import { CALL_TYPES } from '../../fields/filters';
+import { windowDays } from './getMany.operation';
+
+const properties: INodeProperties[] = [
+	...dateRangeFields,
+	collectionOf('filters', callLogFilters),
+	optionsOf([windowDays, concurrencyOption]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vbotCallLog'], operation: ['count'] } },
+	properties,
+);
+
+/** The `type_call` values to count, one request each: the chosen types, or every type at once. */
+function typesToCount(chosen: unknown): Array<number | undefined> {
+	const names = (Array.isArray(chosen) ? chosen : [chosen]).map(String);
+	const types = [...new Set(names)]
+		.map((name) => CALL_TYPES[name as keyof typeof CALL_TYPES])
+		.filter((type) => type !== undefined);
+	return types.length === 0 || types.length === Object.keys(CALL_TYPES).length
+		? [undefined]
+		: types;
+}
+
+/**
+ * VBot Call Log › Count: the calls of the date range, as `{ "count": N }`: the window's counts
+ * summed, and with two call types chosen, each type's count.
+ */
+export async function execute(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const transport = await transportFor(this);
+	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
+	const windows = readWindows(this, windowDays);
+	const types = typesToCount(this.getNodeParameter('filters.callType', []));
+	const send = routedSend(transport, requestData);
+	const timezone = this.getTimezone();
+	let count = 0;
+	await forEachWindow(
+		windows,
+		async (window) => {
+			let inWindow = 0;
+			for (const type of types) {
+				const place = { api: callLogApi, operation: 'VBot Call Log › Count', timezone, window };
+				const qs = {
+					...callLogList.count?.query(window),
+					...(type === undefined ? {} : { type_call: type }),
+				};
+				const read = readCount(await send(LOG_COUNT_PATH, qs, place));
+				if (typeof read !== 'number') throw malformedAnswer(this.getNode(), place, read.malformed);
+				inWindow += read;
+			}
+			return inWindow;
+		},
+		(inWindow) => {
+			count += inWindow;
+			return true;
+		},
+		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
+	);
+	return [{ json: { count } }];
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Count',
+	value: 'count',
+	action: 'Count the calls of the project',
+	description: 'Count the calls of the VBot project in a date range',
+	routing: runThrough('GET', LOG_COUNT_PATH, execute),
+};

@@ -1,0 +1,60 @@
+import {
+	updateDisplayOptions,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { malformedAnswer } from '../../engine/errors';
+import { requirePlatform } from '../../engine/operation';
+import { simplifiedIf } from '../../engine/simple';
+import { transportFor } from '../../engine/transport';
+import { optionsOf, runThrough, simplifyOption, TEXT_VALUE } from '../../fields/descriptions';
+import { readRequiredText } from '../../fields/parameters';
+import { readRecords } from '../../vendors/vbotHistory';
+import { callLogApi, callLogList, LOG_DETAIL_PATH } from '../../vendors/vbotCallLog';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['vbotCallLog'], operation: ['get'] } },
+	[
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: "The call's group_id, as Get Many returns it: the call is all its legs",
+			routing: { send: { type: 'query', property: 'group_id', value: TEXT_VALUE } },
+		},
+		simplifyOption,
+		optionsOf(),
+	],
+);
+
+/** VBot Call Log › Get: the legs of one call, one item per leg. */
+export async function execute(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const transport = await transportFor(this);
+	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
+	readRequiredText(
+		this,
+		'groupId',
+		'Group ID',
+		"Give the call's group_id, e.g. from the output of Get Many.",
+	);
+	const place = { api: callLogApi, operation: 'VBot Call Log › Get', timezone: this.getTimezone() };
+	const legs = readRecords(await transport.api(requestData.options, place), 'legs');
+	if ('malformed' in legs) throw malformedAnswer(this.getNode(), place, legs.malformed);
+	const items = legs.items.map((json) => ({ json }));
+	return simplifiedIf(this, items, callLogList.record.simplify, transport.baseUrl);
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the legs of a call',
+	description: 'Get one call of the project by its group ID, one item per leg',
+	routing: runThrough('GET', LOG_DETAIL_PATH, execute),
+};

@@ -1,0 +1,159 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { malformedAnswer, type RequestPlace } from './errors';
+import { checkOutputSize, collectUpTo, walkPages, type Holder, type Page } from './pages';
+import { windowTally } from './tally';
+import type { CallList } from './vendor';
+import { HOUR_MS, type DateWindow } from './windows';
+
+/** Sends one request of a list (a page, or its count) to `path` with `qs`; answers what it carries. */
+export type Send = (path: string, qs: IDataObject, place: RequestPlace) => Promise<unknown>;
+
+/** What reading a list needs of the node running it: the action node or the trigger. */
+export interface ListContext {
+	getNode(): INode;
+	getTimezone(): string;
+}
+
+/** How many times a window whose records moved while it was paged is read again from its first page. */
+const MOST_REREADS = 3;
+
+/** A window's records read so far, and how many it holds in all, once its first page told. */
+export interface WindowRecords {
+	own: ReturnType<typeof collectUpTo>;
+	total?: number;
+}
+
+/** A window that announced more records than one read should hold: forEachWindow halves it. */
+export class WindowTooFull extends Error {}
+
+/** What reading one window needs: the list, how to send, and what the whole read holds already. */
+export interface WindowReading {
+	context: ListContext;
+	list: CallList;
+	send: Send;
+	operation: string;
+	size: number;
+	/** A window whose first page announces more records than this is read in halves instead. */
+	splitAbove?: number;
+	holder?: Holder;
+	/** Whether a record is in the output already (read in another window). */
+	held: (id: string | undefined) => boolean;
+	/** Counts the records taken, against MOST_ITEMS_PER_RUN; answers how many are held in all. */
+	counted: (more: number) => number;
+	/** Whether to keep a record: a filter the API cannot apply. */
+	keep?: (record: IDataObject) => boolean;
+}
+
+export const firstIdOf = (list: CallList) => (record: IDataObject) => list.record.idsOf(record)[0];
+
+/** The count of the list's query (of `window`), for a list whose pages carry no paging block. */
+async function countOf(reading: WindowReading, window: DateWindow | undefined): Promise<number> {
+	const { list, context, operation } = reading;
+	const count = list.count;
+	if (!count) return Infinity;
+	const place: RequestPlace = {
+		api: list.api,
+		operation: `${operation} (count)`,
+		timezone: context.getTimezone(),
+		window,
+	};
+	const read = count.read(await reading.send(count.path, count.query(window), place));
+	if (typeof read !== 'number') throw malformedAnswer(context.getNode(), place, read.malformed);
+	return read;
+}
+
+/**
+ * Reads `window` (the whole list, for a list not read by date) page by page from `firstPage` into
+ * `read`, until the list ends or `enough()`; answers the page to go on from when it stopped early.
+ * A page ends the window when its paging block says so, else when it is shorter than the pages
+ * the server serves (one count request tells a server's cap from the end). When the window's
+ * records moved while it was paged (new or late ones pushed others onto later pages), in
+ * whatever order the vendor lists them, it is read again from its first page until every record
+ * its total announces was met, or a read brings nothing new.
+ */
+export async function readWindow(
+	reading: WindowReading,
+	window: DateWindow | undefined,
+	read: WindowRecords,
+	firstPage: number,
+	enough: () => boolean,
+): Promise<number | undefined> {
+	const { context, list, operation, size } = reading;
+	const node = context.getNode();
+	const idOf = firstIdOf(list);
+	const { own } = read;
+	if (enough()) return firstPage;
+	const tally = windowTally(idOf);
+	let serverPageSize = size;
+	let count = Infinity;
+
+	const readFrom = async (from: number, keepGoing: (fresh: number) => boolean) => {
+		const metThisRead = new Set<string>();
+		let readThisRead = 0;
+		let place: RequestPlace = { api: list.api, operation, timezone: context.getTimezone(), window };
+		const fetchPage = async (page: number): Promise<Page<IDataObject>> => {
+			place = { ...place, page };
+			const data = await reading.send(list.path, list.pageQuery(page, size, window), place);
+			const answer = list.readPage(data, page);
+			if ('malformed' in answer) throw malformedAnswer(node, place, answer.malformed);
+			const { items } = answer;
+			const first = page === list.firstPage;
+			if (first && answer.hasNext === undefined && items.length > 0 && items.length < size) {
+				count = await countOf(reading, window);
+				serverPageSize = items.length;
+			}
+			const counted = Number.isFinite(count) ? count : undefined;
+			const total = answer.total ?? counted;
+			if (first) {
+				read.total = total;
+				const tooFull = reading.splitAbove !== undefined && (total ?? 0) > reading.splitAbove;
+				if (tooFull && window && window.to - window.from >= HOUR_MS) throw new WindowTooFull();
+			}
+			readThisRead += items.length;
+			const hasNext =
+				answer.hasNext ??
+				(items.length > 0 && items.length >= serverPageSize && readThisRead < count);
+			const declaredPages =
+				answer.declaredPages ??
+				(counted === undefined ? undefined : Math.ceil(counted / serverPageSize));
+			const fresh = tally.note(items, total, metThisRead);
+			if (fresh === 0 && hasNext) {
+				throw malformedAnswer(
+					node,
+					place,
+					'repeats calls of earlier pages only, yet says more pages follow',
+				);
+			}
+			return { items, hasNext, declaredPages };
+		};
+		return await walkPages(
+			fetchPage,
+			(page) => {
+				const before = own.items.length;
+				own.take(
+					page.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
+				);
+				checkOutputSize(node, reading.counted(own.items.length - before), 'calls', reading.holder);
+				return keepGoing(own.items.length - before) && !enough();
+			},
+			{
+				firstPage: from,
+				overrun: (declared) =>
+					malformedAnswer(
+						node,
+						place,
+						`keeps announcing more pages than its own totals (${declared} pages at first)`,
+					),
+			},
+		);
+	};
+
+	const nextPage = await readFrom(firstPage, () => true);
+	if (nextPage !== undefined || firstPage !== list.firstPage) return nextPage;
+	for (let reread = 0; reread < MOST_REREADS && tally.moved() && !tally.complete(); reread++) {
+		const before = own.items.length;
+		await readFrom(list.firstPage, (fresh) => (tally.totalKnown() ? !tally.complete() : fresh > 0));
+		if (enough() || own.items.length === before) break;
+	}
+	return undefined;
+}

@@ -1,0 +1,23 @@
+import type { IDataObject } from 'n8n-workflow';
+import { CALL_TYPES } from './filters';
+import type { ParameterContext } from './parameters';
+
+/**
+ * Filters › Call Type as the call log takes it. The API takes one `type_call` (none for every
+ * type): one type chosen is sent; two are read as every type and kept here; none or all three,
+ * every type.
+ */
+export function readCallTypes(context: ParameterContext): {
+	qs: IDataObject;
+	keep?: (call: IDataObject) => boolean;
+} {
+	const chosen = context.getNodeParameter('filters.callType', []);
+	const types = (Array.isArray(chosen) ? chosen : [chosen])
+		.map((type) => CALL_TYPES[String(type) as keyof typeof CALL_TYPES])
+		.filter((type): type is (typeof CALL_TYPES)[keyof typeof CALL_TYPES] => type !== undefined);
+	const distinct = [...new Set(types)];
+	if (distinct.length === 1) return { qs: { type_call: distinct[0] } };
+	if (distinct.length === 0 || distinct.length === Object.keys(CALL_TYPES).length)
+		return { qs: {} };
+	return { qs: {}, keep: (call) => distinct.includes(Number(call.type_call) as never) };
+}

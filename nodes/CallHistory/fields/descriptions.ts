@@ -1,0 +1,265 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { DEFAULT_RETRIES, DEFAULT_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from '../../../common/http';
+
+/** Comma-separated text, or an array from an expression, sent as a query array (`name[]=…`). */
+export const LIST_VALUE =
+	'={{ (Array.isArray($value) ? $value : String($value).split(",")).map((v) => String(v).trim()).filter((v) => v !== "") }}';
+
+/** Text sent trimmed, and not at all when blank. */
+export const TEXT_VALUE = '={{ String($value).trim() === "" ? undefined : String($value).trim() }}';
+
+export const returnAllOption: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export const limitOption: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	displayOptions: { show: { returnAll: [false] } },
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+};
+
+/** From Date and To Date of an operation that reads a date range. */
+export const dateRangeFields: INodeProperties[] = [
+	{
+		displayName: 'From Date',
+		name: 'fromDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			"Start of the range, inclusive. A date-time without an offset is read in the workflow's time zone; an expression may give an ISO 8601 date-time with its offset, e.g. 2026-01-31T08:00:00+07:00 for Vietnam time, or epoch milliseconds.",
+	},
+	{
+		displayName: 'To Date',
+		name: 'toDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'End of the range, inclusive to the millisecond, e.g. 2026-01-31T23:59:59+07:00. Read like From Date; at most 366 days after it.',
+	},
+];
+
+/** Days per Request of a list read by date window: its default and what its API allows. */
+export function windowDaysOption({
+	defaultDays,
+	about,
+}: {
+	defaultDays: number;
+	about: string;
+}): INodeProperties {
+	return {
+		displayName: 'Days per Request',
+		name: 'windowDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 30 },
+		default: defaultDays,
+		description: `How many days one request may cover. A longer range is split into consecutive windows of this size. ${about}`,
+	};
+}
+
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 8 },
+	default: 1,
+	description:
+		'How many date windows to read at once (1 to 8). The output is the same as reading them one by one, and Requests per Second still caps the whole run.',
+};
+
+export const maxRecordingMbOption: INodeProperties = {
+	displayName: 'Max Recording Size (MB)',
+	name: 'maxRecordingMb',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 2048 },
+	default: 200,
+	description:
+		'A recording larger than this is not downloaded: that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.',
+};
+
+/** Under Options of the operations that return calls with recordings. */
+export const recordingOptions: INodeProperties[] = [
+	{
+		displayName: 'Download Recordings',
+		name: 'downloadRecordings',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to download each call's recording into the item's binary data, as the call's ID with the file's extension. Calls without a recording pass through without one.",
+	},
+	{
+		displayName: 'Put Recording in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description:
+			'The name of the binary field to put the recording in (a VBot call with several: data, data_2, …)',
+	},
+	maxRecordingMbOption,
+	{
+		displayName: 'Allow Recordings from Private Addresses',
+		name: 'allowPrivateRecordings',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to download recording links that point to this machine or a private network (127.0.0.1, 10.x, 192.168.x, …). Off, such links are refused: a link in the vendor's answer must not reach your own services.",
+	},
+];
+
+/** n8n's usual Simplify switch, for every operation that returns calls. */
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return a simplified version of the response instead of the raw data: one shape for every platform (see the README), and smaller: use it when an AI agent reads the output',
+};
+
+export const maxRetriesOption: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 10 },
+	default: DEFAULT_RETRIES,
+	description:
+		'How many times to send a request again after a rate limit (HTTP 429, limit_request_30_minute, rate_limit_exceeded), an overloaded server (HTTP 502, 503, 504), a broken connection or a timeout. Waits grow exponentially, or as long as the vendor asks (Retry-After).',
+};
+
+export const maxRetryWaitOption: INodeProperties = {
+	displayName: 'Max Total Retry Wait (Seconds)',
+	name: 'maxRetryWait',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 3600 },
+	default: DEFAULT_RETRY_WAIT_MS / 1000,
+	description: 'The longest the node waits in all between the retries of one request',
+};
+
+export const requestsPerSecondOption: INodeProperties = {
+	displayName: 'Requests per Second',
+	name: 'requestsPerSecond',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 1000 },
+	default: 10,
+	description:
+		'The most requests the node sends to the vendor per second, across all windows, pages and items of a run. 0 sends as fast as the vendor answers.',
+};
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 600 },
+	default: DEFAULT_TIMEOUT_MS / 1000,
+	description:
+		'The deadline of one exchange with the vendor, headers and body together; past it the request is cut off (and retried)',
+};
+
+/** Retries, pacing and timeout: under Options of every operation, read by the transport. */
+export const reliabilityOptions: INodeProperties[] = [
+	maxRetriesOption,
+	maxRetryWaitOption,
+	requestsPerSecondOption,
+	timeoutOption,
+];
+
+/** The Options or Filters collection of one operation. */
+export function collectionOf(
+	kind: 'options' | 'filters',
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: kind === 'options' ? 'Options' : 'Filters',
+		name: kind,
+		type: 'collection',
+		placeholder: kind === 'options' ? 'Add Option' : 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
+/** The Options collection of one operation: its own options, then retries, pacing and timeout. */
+export const optionsOf = (operationOptions: INodeProperties[] = []): INodeProperties =>
+	collectionOf('options', [...operationOptions, ...reliabilityOptions]);
+
+export function pageSizeOption(max: number, description: string): INodeProperties {
+	return {
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: max },
+		default: 50,
+		description,
+	};
+}
+
+/** A text filter sent as query parameter `wireName`, trimmed, and not at all when blank. */
+export function textFilter(
+	name: string,
+	displayName: string,
+	wireName: string,
+	description: string,
+	placeholder = '',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+		routing: { send: { type: 'query', property: wireName, value: TEXT_VALUE } },
+	};
+}
+
+/** A number filter sent as query parameter `wireName`, and not at all when left out. */
+export function numberFilter(
+	name: string,
+	displayName: string,
+	wireName: string,
+	description: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'number',
+		// What the vendor reads as no bound.
+		default: -1,
+		description,
+		routing: { send: { type: 'query', property: wireName } },
+	};
+}
+
+type OperationRunner = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * The routing of an operation whose requests the node makes itself. `run` is set as a custom
+ * pagination function, RoutingNode's only hook around a request, even for single-request
+ * operations: the one transport has to see every answer.
+ */
+export function runThrough(
+	method: IHttpRequestMethods,
+	url: string,
+	run: OperationRunner,
+): INodePropertyRouting {
+	return { request: { method, url }, send: { paginate: true }, operations: { pagination: run } };
+}
