@@ -106,8 +106,39 @@ function agentRecord(agent) {
 	};
 }
 
-/** One call as the Call History API returns it, created at `createdMs`. */
-function makeCall(rand, createdMs, recordingBase) {
+/** A share in [0, 1) read from a generated id's first hex digits, so it draws nothing from `rand`. */
+const shareOf = (id) => parseInt(id.replace(/-/g, '').slice(0, 4), 16) / 0x10000;
+
+/**
+ * The fields OMICall's newer answers add (UPDATES-2026 § A): `recording_file_url` beside
+ * `recording_file`, which a url-only call leaves empty, and `time_start_call` / `time_end_call`
+ * in epoch seconds. `created_date` is written at hang-up, like the vendor's CDRs.
+ */
+function omicall2026(call, urlOnly) {
+	const endSec = Math.floor(call.created_date / 1000);
+	return {
+		...call,
+		recording_file: urlOnly ? '' : call.recording_file,
+		recording_file_url: call.recording_file,
+		time_start_call: endSec - call.duration,
+		time_end_call: endSec,
+	};
+}
+
+/**
+ * One call as the Call History API returns it, created at `createdMs`. With `shape: '2026'` it
+ * carries the newer fields (see omicall2026); `urlOnly` says whether its recording is only in
+ * `recording_file_url` (default: a share `urlOnlyShare` of the calls, 1 in 4, chosen by id).
+ */
+function makeCall(rand, createdMs, recordingBase, options = {}) {
+	const call = makeReferenceCall(rand, createdMs, recordingBase);
+	if (options.shape !== '2026') return call;
+	const urlOnly = options.urlOnly ?? shareOf(call.transaction_id) < (options.urlOnlyShare ?? 0.25);
+	return omicall2026(call, urlOnly);
+}
+
+/** One call in the shape of REFERENCE.md's sample. */
+function makeReferenceCall(rand, createdMs, recordingBase) {
 	const id = uuid(rand);
 	const roll = rand();
 	const direction = roll < 0.55 ? 'inbound' : roll < 0.9 ? 'outbound' : 'local';
@@ -154,19 +185,28 @@ function makeCall(rand, createdMs, recordingBase) {
 	};
 }
 
-/** `perDay` calls a day spread over [from, to], deterministic for a given seed. */
+/**
+ * `perDay` calls a day spread over [from, to], deterministic for a given seed. `shape: '2026'`
+ * gives the calls created at or after `shapeFrom` (default: all) the newer fields, the same calls
+ * otherwise; `urlOnlyShare` as in makeCall.
+ */
 function generateCalls({
 	from,
 	to,
 	perDay,
 	seed = 1,
 	recordingBase = 'https://recordings.invalid',
+	shape = 'reference',
+	shapeFrom = -Infinity,
+	urlOnlyShare,
 }) {
 	const rand = random(seed);
 	const count = Math.round(((to - from + 1) / DAY) * perDay);
 	const calls = [];
 	for (let i = 0; i < count; i++) {
-		calls.push(makeCall(rand, from + Math.floor(rand() * (to - from + 1)), recordingBase));
+		const createdMs = from + Math.floor(rand() * (to - from + 1));
+		const callShape = createdMs >= shapeFrom ? shape : 'reference';
+		calls.push(makeCall(rand, createdMs, recordingBase, { shape: callShape, urlOnlyShare }));
 	}
 	return calls;
 }
@@ -186,7 +226,33 @@ const VBOT_OUTCOMES = [
 	{ type_call: 'CALLIN', disposition: 'CANCEL' },
 ];
 
-/** `count` VBot history records for one customer phone, the newest at `newest`, an hour or more apart. */
+/**
+ * A v2 record as VBot's 2026 answers write it (UPDATES-2026 § B): a `group_id`, an
+ * `external_call_id`, `duration_call` (seconds with ringing), lower-case dispositions with `more`
+ * for some of the unanswered calls, and `OUTCALL` for some outbound ones. `extra` draws what the
+ * reference shape has no field for, so the same seed gives the same calls in either shape.
+ */
+function vbot2026(record, extra) {
+	const outcome = record.disposition.toLowerCase();
+	const disposition = outcome === 'noanswer' && extra() < 0.5 ? 'more' : outcome;
+	const lowerLeg = (leg) => ({ ...leg, disposition });
+	const talk = Number(record.time_call);
+	return {
+		...record,
+		type_call: record.type_call === 'CALLOUT' && extra() < 0.5 ? 'OUTCALL' : record.type_call,
+		disposition,
+		caller: record.caller.map(lowerLeg),
+		callee: record.callee.map(lowerLeg),
+		group_id: uuid(extra),
+		external_call_id: extra() < 0.2 ? `crm-${between(extra, 100_000, 999_999)}` : '',
+		duration_call: talk + (talk > 0 ? between(extra, 3, 25) : between(extra, 10, 45)),
+	};
+}
+
+/**
+ * `count` VBot history records for one customer phone, the newest at `newest`, an hour or more
+ * apart; `shape: '2026'` writes them as vbot2026 does.
+ */
 function generateVbotHistory({
 	vbotId,
 	projectCode,
@@ -195,8 +261,10 @@ function generateVbotHistory({
 	newest,
 	seed = 7,
 	recordingBase = 'https://recordings.invalid',
+	shape = 'reference',
 }) {
 	const rand = random(seed);
+	const extra = random(seed ^ 0x2026);
 	const records = [];
 	let at = newest;
 	for (let i = 0; i < count; i++) {
@@ -218,18 +286,19 @@ function generateVbotHistory({
 		});
 		const customerLeg = leg(phone, vbotId);
 		const agentLeg = leg(agent.sip_user, '');
+		const record = {
+			hotline_number: hotline,
+			date_create: vietnamTime(at),
+			time_call: String(talk),
+			type_call: outcome.type_call,
+			disposition: outcome.disposition,
+			caller: [inbound ? customerLeg : agentLeg],
+			callee: [inbound ? agentLeg : customerLeg],
+			record_file: answered ? [`${recordingBase}/recordings/vbot-${projectCode}-${at}.wav`] : [],
+		};
 		records.push({
 			meta: { vbotId, projectCode, phone, at },
-			record: {
-				hotline_number: hotline,
-				date_create: vietnamTime(at),
-				time_call: String(talk),
-				type_call: outcome.type_call,
-				disposition: outcome.disposition,
-				caller: [inbound ? customerLeg : agentLeg],
-				callee: [inbound ? agentLeg : customerLeg],
-				record_file: answered ? [`${recordingBase}/recordings/vbot-${projectCode}-${at}.wav`] : [],
-			},
+			record: shape === '2026' ? vbot2026(record, extra) : record,
 		});
 		at -= HOUR + Math.floor(rand() * 6 * HOUR);
 	}
