@@ -8,7 +8,11 @@ const http = require('node:http');
 const crypto = require('node:crypto');
 const { CallStore, VbotStore } = require('./store');
 const { FaultScript } = require('./faults');
-const { handleCallHistory, failure: callHistoryFailure } = require('./callHistoryApi');
+const {
+	handleCallHistory,
+	failure: callHistoryFailure,
+	httpFailure: callHistoryHttpFailure,
+} = require('./callHistoryApi');
 const { handleVbot, failure: vbotFailure } = require('./vbotApi');
 const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
@@ -40,23 +44,23 @@ function authOf(header, sandbox) {
 	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
 }
 
-function authFailure(req) {
+function authFailure(req, sandbox) {
 	if (req.platform === 'vbot')
 		return { status: 401, body: { status: 0, error: 401, message: 'Unauthorized' } };
-	if (req.auth === 'expired') return callHistoryFailure('token_expired');
-	return { status: 401, body: { status_code: -9999, message: 'unauthorized' } };
+	if (req.auth === 'expired') return callHistoryFailure('token_expired', sandbox.settings);
+	return callHistoryHttpFailure(401, 'unauthorized', sandbox.settings);
 }
 
 function vendorFailure(req, sandbox, code) {
-	return req.platform === 'vbot'
-		? vbotFailure(sandbox.settings, 429, code)
-		: callHistoryFailure(code);
+	if (req.platform === 'vbot') return vbotFailure(sandbox.settings, 429, code);
+	return callHistoryFailure(code, sandbox.settings);
 }
 
 /** The token endpoints, which need no bearer token. */
 function tokenAnswer(req, sandbox) {
 	if (req.platform === 'callHistory' && req.method === 'GET' && req.path === '/api/auth') {
-		return callHistoryAuth(req.query, sandbox.tokens, callHistoryFailure, (payload) => ({
+		const failure = (code) => callHistoryFailure(code, sandbox.settings);
+		return callHistoryAuth(req.query, sandbox.tokens, failure, (payload) => ({
 			status: 200,
 			body: { status_code: 9999, instance_id: 'sandbox', payload },
 		}));
@@ -82,7 +86,7 @@ function realAnswer(req, sandbox) {
 		crmAnswer(req, sandbox) ??
 		modelAnswer(req, sandbox);
 	if (open) return open;
-	if (req.auth !== 'ok') return authFailure(req);
+	if (req.auth !== 'ok') return authFailure(req, sandbox);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
 }
 
@@ -170,28 +174,33 @@ async function handle(rawReq, res, sandbox) {
 	return send(res, realAnswer(req, sandbox), respond.truncate);
 }
 
+/** What startSandbox's `settings` default to (see there). */
+const DEFAULT_SETTINGS = Object.freeze({
+	maxWindowMs: 3 * DAY,
+	maxPageSize: 50,
+	vbotMaxPageSize: 50,
+	vbotEnvelope: 'status',
+	latencyMs: 0,
+	listOrder: 'newest',
+	vbotOrder: 'newest',
+	callHistoryErrorShape: 'message',
+});
+
 /**
  * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
  * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
  * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer),
  * listOrder and vbotOrder: how the lists are served ('newest' first, the default; 'oldest' first;
- * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one.
+ * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one;
+ * callHistoryErrorShape: where OMICall's failures carry their code ('message', REFERENCE.md's, the
+ * default; 'payload': in payload.error, as its current docs show).
  * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
  * modelKey: the API key the scripted model under /v1 accepts (see model.js; default: a random one).
  */
 async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} } = {}) {
 	const sandbox = {
 		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
-		settings: {
-			maxWindowMs: 3 * DAY,
-			maxPageSize: 50,
-			vbotMaxPageSize: 50,
-			vbotEnvelope: 'status',
-			latencyMs: 0,
-			listOrder: 'newest',
-			vbotOrder: 'newest',
-			...settings,
-		},
+		settings: { ...DEFAULT_SETTINGS, ...settings },
 		calls: new CallStore(),
 		vbot: new VbotStore(),
 		requests: [],
@@ -239,4 +248,4 @@ async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} 
 	});
 }
 
-module.exports = { startSandbox, parseQuery, VBOT_BASE };
+module.exports = { startSandbox, parseQuery, DEFAULT_SETTINGS, VBOT_BASE };
