@@ -1,7 +1,9 @@
 'use strict';
 // The Call History API (OMICall) as ../shared/api/REFERENCE.md describes it: every answer is an
 // envelope { status_code, instance_id, instance_name, payload, key_enabled }, and failures other
-// than authentication come back as HTTP 200 with status_code -9999 and the error code in `message`.
+// than authentication come back as HTTP 200 with status_code -9999 and the error code in `message`;
+// with settings.callHistoryErrorShape = 'payload', every failure is in the shape of the vendor's
+// current docs (UPDATES-2026 § A) instead: the code in `payload.error`, none at the top level.
 
 function envelope(payload) {
 	return {
@@ -13,17 +15,27 @@ function envelope(payload) {
 	};
 }
 
-function failure(code) {
+/** A failure's code in the 2026 shape if settings.callHistoryErrorShape says so, else `asReference`. */
+const codeIn = (code, settings, asReference) =>
+	settings.callHistoryErrorShape === 'payload'
+		? { payload: { error: code, message: 'Please check the information sent and try again.' } }
+		: asReference;
+
+function failure(code, settings) {
 	return {
 		status: 200,
 		body: {
 			status_code: -9999,
 			instance_id: 'sandbox',
 			instance_name: 'call-history-sandbox',
-			message: code,
-			payload: null,
+			...codeIn(code, settings, { message: code, payload: null }),
 		},
 	};
+}
+
+/** An HTTP error's short body (401 unauthorized, 404 route_not_found), shaped like failure(). */
+function httpFailure(status, code, settings) {
+	return { status, body: { status_code: -9999, ...codeIn(code, settings, { message: code }) } };
 }
 
 const { pageOf } = require('./order');
@@ -33,15 +45,14 @@ const asList = (value) => (value === undefined ? [] : Array.isArray(value) ? val
 
 /** Checks from_date / to_date the way the vendor does; returns an error answer or the bounds. */
 function readRange(query, settings) {
+	const refuse = (code) => ({ error: failure(code, settings) });
 	if (query.from_date === undefined || query.from_date === '')
-		return { error: failure('from_date_is_required') };
-	if (query.to_date === undefined || query.to_date === '')
-		return { error: failure('to_date_is_required') };
+		return refuse('from_date_is_required');
+	if (query.to_date === undefined || query.to_date === '') return refuse('to_date_is_required');
 	const from = Number(query.from_date);
 	const to = Number(query.to_date);
-	if (!Number.isInteger(from) || !Number.isInteger(to) || from > to)
-		return { error: failure('date_invalid') };
-	if (to - from > settings.maxWindowMs) return { error: failure('date_is_too_long') };
+	if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) return refuse('date_invalid');
+	if (to - from > settings.maxWindowMs) return refuse('date_is_too_long');
 	return { from, to };
 }
 
@@ -80,7 +91,7 @@ function list(query, sandbox) {
 	const page = query.page === undefined ? 1 : Number(query.page);
 	const asked = query.size === undefined ? 50 : Number(query.size);
 	if (!Number.isInteger(page) || page < 1 || !Number.isInteger(asked) || asked < 1)
-		return failure('page_invalid');
+		return failure('page_invalid', sandbox.settings);
 	const size = Math.min(asked, sandbox.settings.maxPageSize);
 	const calls = sandbox.calls
 		.range(range.from, range.to)
@@ -101,19 +112,19 @@ function list(query, sandbox) {
 
 function detail(id, sandbox) {
 	const call = sandbox.calls.get(id);
-	return call ? ok(call) : failure('resource_not_found');
+	return call ? ok(call) : failure('resource_not_found', sandbox.settings);
 }
 
 function change(id, body, sandbox) {
 	const call = sandbox.calls.get(id);
-	if (!call) return failure('resource_not_found');
+	if (!call) return failure('resource_not_found', sandbox.settings);
 	if (!body || typeof body.note !== 'string' || body.note.trim() === '')
-		return failure('note_is_required');
+		return failure('note_is_required', sandbox.settings);
 	if (
 		body.tag !== undefined &&
 		(!Array.isArray(body.tag) || body.tag.some((t) => typeof t !== 'string'))
 	) {
-		return failure('tag_invalid');
+		return failure('tag_invalid', sandbox.settings);
 	}
 	call.note = body.note;
 	if (body.tag !== undefined) call.tag = body.tag;
@@ -183,7 +194,7 @@ function handleCallHistory(req, sandbox) {
 		return detail(decodeURIComponent(one[2]), sandbox);
 	if (one && one[1] === 'change' && method === 'POST')
 		return change(decodeURIComponent(one[2]), body, sandbox);
-	return { status: 404, body: { status_code: -9999, message: 'route_not_found' } };
+	return httpFailure(404, 'route_not_found', sandbox.settings);
 }
 
-module.exports = { handleCallHistory, failure, envelope };
+module.exports = { handleCallHistory, failure, httpFailure, envelope };

@@ -42,9 +42,18 @@ function recordingAnswer(req, sandbox) {
 			headers: { 'content-type': 'text/html' },
 		};
 	}
-	const hz = 300 + ([...match[1]].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 500);
-	const type = sandbox.settings.recordingContentType ?? 'audio/wav';
-	return { status: 200, body: toneWav(hz), headers: type ? { 'content-type': type } : {} };
+	return toneAnswer(match[1], sandbox.settings);
 }
 
-module.exports = { recordingAnswer, toneWav };
+/** HTTP 200 with the WAV tone of `name`, served as settings.recordingContentType says. */
+function toneAnswer(name, settings, headers = {}) {
+	const hz = 300 + ([...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 500);
+	const type = settings.recordingContentType ?? 'audio/wav';
+	return {
+		status: 200,
+		body: toneWav(hz),
+		headers: type ? { 'content-type': type, ...headers } : headers,
+	};
+}
+
+module.exports = { recordingAnswer, toneAnswer, toneWav };

@@ -1,21 +1,29 @@
 'use strict';
 // The API sandbox: one real HTTP server on 127.0.0.1 serving both vendors' APIs, the Call History
-// API at its root and VBot's under /vbot/v2.0, with a bearer-token check, a log of every request
-// it received and scripted faults (see faults.js). Tests start one per file; `npm run sandbox`
-// starts one by hand.
+// API at its root, VBot's v2 under /vbot/v2.0 and VBot's v3 under /vbot/v3.0, with a bearer-token
+// check (v3: an X-API-Key check), a log of every request it received and scripted faults (see
+// faults.js). Tests start one per file; `npm run sandbox` starts one by hand.
 
 const http = require('node:http');
 const crypto = require('node:crypto');
-const { CallStore, VbotStore } = require('./store');
+const { CallStore, VbotCallStore, VbotStore } = require('./store');
 const { FaultScript } = require('./faults');
-const { handleCallHistory, failure: callHistoryFailure } = require('./callHistoryApi');
+const {
+	handleCallHistory,
+	failure: callHistoryFailure,
+	httpFailure: callHistoryHttpFailure,
+} = require('./callHistoryApi');
 const { handleVbot, failure: vbotFailure } = require('./vbotApi');
+const { handleVbotV3, failure: vbotV3Failure, faultFailure: vbotV3Fault } = require('./vbotV3Api');
 const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
 const { recordingAnswer } = require('./recordings');
 const { ScriptedModel, modelAnswer } = require('./model');
 
 const VBOT_BASE = '/vbot/v2.0';
+const VBOT_V3_BASE = '/vbot/v3.0';
+const BASES = { vbot: VBOT_BASE, vbotV3: VBOT_V3_BASE };
+const HANDLERS = { callHistory: handleCallHistory, vbot: handleVbot, vbotV3: handleVbotV3 };
 
 /** Query string to an object; `a[]=x&a[]=y`, `a[0]=x` and repeated `a=x&a=y` all become arrays. */
 function parseQuery(searchParams) {
@@ -40,23 +48,39 @@ function authOf(header, sandbox) {
 	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
 }
 
-function authFailure(req) {
+/** VBot v3 has no tokens: the X-API-Key header is the key made in the console, or it is not. */
+function apiKeyAuth(header, sandbox) {
+	if (!header) return 'missing';
+	return header === sandbox.vbotApiKey ? 'ok' : 'invalid';
+}
+
+/** The API a path is below, and the path below that API's base. */
+function apiOf(pathname) {
+	for (const [platform, base] of Object.entries(BASES)) {
+		if (pathname.startsWith(`${base}/`)) return { platform, path: pathname.slice(base.length) };
+	}
+	return { platform: 'callHistory', path: pathname };
+}
+
+function authFailure(req, sandbox) {
 	if (req.platform === 'vbot')
 		return { status: 401, body: { status: 0, error: 401, message: 'Unauthorized' } };
-	if (req.auth === 'expired') return callHistoryFailure('token_expired');
-	return { status: 401, body: { status_code: -9999, message: 'unauthorized' } };
+	if (req.platform === 'vbotV3') return vbotV3Failure(409);
+	if (req.auth === 'expired') return callHistoryFailure('token_expired', sandbox.settings);
+	return callHistoryHttpFailure(401, 'unauthorized', sandbox.settings);
 }
 
 function vendorFailure(req, sandbox, code) {
-	return req.platform === 'vbot'
-		? vbotFailure(sandbox.settings, 429, code)
-		: callHistoryFailure(code);
+	if (req.platform === 'vbot') return vbotFailure(sandbox.settings, 429, code);
+	if (req.platform === 'vbotV3') return vbotV3Fault(code);
+	return callHistoryFailure(code, sandbox.settings);
 }
 
 /** The token endpoints, which need no bearer token. */
 function tokenAnswer(req, sandbox) {
 	if (req.platform === 'callHistory' && req.method === 'GET' && req.path === '/api/auth') {
-		return callHistoryAuth(req.query, sandbox.tokens, callHistoryFailure, (payload) => ({
+		const failure = (code) => callHistoryFailure(code, sandbox.settings);
+		return callHistoryAuth(req.query, sandbox.tokens, failure, (payload) => ({
 			status: 200,
 			body: { status_code: 9999, instance_id: 'sandbox', payload },
 		}));
@@ -82,8 +106,8 @@ function realAnswer(req, sandbox) {
 		crmAnswer(req, sandbox) ??
 		modelAnswer(req, sandbox);
 	if (open) return open;
-	if (req.auth !== 'ok') return authFailure(req);
-	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
+	if (req.auth !== 'ok') return authFailure(req, sandbox);
+	return HANDLERS[req.platform](req, sandbox);
 }
 
 function send(res, { status, body, headers = {} }, truncate = false) {
@@ -136,16 +160,19 @@ async function readBody(req) {
 
 async function handle(rawReq, res, sandbox) {
 	const url = new URL(rawReq.url, 'http://sandbox');
-	const vbot = url.pathname.startsWith(`${VBOT_BASE}/`);
+	const { platform, path } = apiOf(url.pathname);
 	const req = {
 		method: rawReq.method,
-		platform: vbot ? 'vbot' : 'callHistory',
-		path: vbot ? url.pathname.slice(VBOT_BASE.length) : url.pathname,
+		platform,
+		path,
 		rawQuery: url.search.slice(1),
 		query: parseQuery(url.searchParams),
 		body: await readBody(rawReq),
 		contentType: rawReq.headers['content-type'],
-		auth: authOf(rawReq.headers.authorization, sandbox),
+		auth:
+			platform === 'vbotV3'
+				? apiKeyAuth(rawReq.headers['x-api-key'], sandbox)
+				: authOf(rawReq.headers.authorization, sandbox),
 		at: Date.now(),
 	};
 	sandbox.requests.push(req);
@@ -170,30 +197,48 @@ async function handle(rawReq, res, sandbox) {
 	return send(res, realAnswer(req, sandbox), respond.truncate);
 }
 
+/** What startSandbox's `settings` default to (see there). */
+const DEFAULT_SETTINGS = Object.freeze({
+	maxWindowMs: 3 * DAY,
+	maxPageSize: 50,
+	vbotMaxPageSize: 50,
+	vbotEnvelope: 'status',
+	latencyMs: 0,
+	listOrder: 'newest',
+	vbotOrder: 'newest',
+	vbotV3MaxPageSize: 50,
+	vbotV3Order: 'newest',
+	callHistoryErrorShape: 'message',
+});
+
 /**
  * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
  * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
- * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer),
- * listOrder and vbotOrder: how the lists are served ('newest' first, the default; 'oldest' first;
- * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one.
+ * vbotMaxPageSize (50; also v3's customer history), vbotEnvelope ('status' | 'error-only'),
+ * vbotV3MaxPageSize (the v3 call log's cap, 50), latencyMs (added to every answer), listOrder,
+ * vbotOrder and vbotV3Order: how the lists are served ('newest' first, the default; 'oldest'
+ * first; 'shuffled': newest-first pages, each in no order), since neither vendor publishes one;
+ * callHistoryErrorShape: where OMICall's failures carry their code ('message', REFERENCE.md's, the
+ * default; 'payload': in payload.error, as its current docs show).
  * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
  * modelKey: the API key the scripted model under /v1 accepts (see model.js; default: a random one).
+ * vbotApiKey: the X-API-Key VBot v3 accepts (default: a random one).
  */
-async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} } = {}) {
+async function startSandbox({
+	token,
+	secrets,
+	modelKey,
+	vbotApiKey,
+	port = 0,
+	settings = {},
+} = {}) {
 	const sandbox = {
 		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
-		settings: {
-			maxWindowMs: 3 * DAY,
-			maxPageSize: 50,
-			vbotMaxPageSize: 50,
-			vbotEnvelope: 'status',
-			latencyMs: 0,
-			listOrder: 'newest',
-			vbotOrder: 'newest',
-			...settings,
-		},
+		vbotApiKey: vbotApiKey ?? `vbk_${crypto.randomBytes(16).toString('hex')}`,
+		settings: { ...DEFAULT_SETTINGS, ...settings },
 		calls: new CallStore(),
 		vbot: new VbotStore(),
+		vbotCalls: new VbotCallStore(),
 		requests: [],
 		// Requests being answered now, and the most at any one time since the last reset.
 		inFlight: 0,
@@ -220,9 +265,16 @@ async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} 
 	return Object.assign(sandbox, {
 		url: base,
 		vbotUrl: `${base}${VBOT_BASE}`,
+		vbotV3Url: `${base}${VBOT_V3_BASE}`,
 		fault: (fault) => sandbox.faults.add(fault),
-		/** The requests received so far, optionally only those to `path` (below the API base). */
-		received: (path) => sandbox.requests.filter((r) => !path || r.path === path),
+		/**
+		 * The requests received so far, optionally only those to `path` (below the API base) and of
+		 * one `platform` ('callHistory', 'vbot', 'vbotV3': v2 and v3 share the history paths).
+		 */
+		received: (path, platform) =>
+			sandbox.requests.filter(
+				(r) => (!path || r.path === path) && (!platform || r.platform === platform),
+			),
 		reset() {
 			sandbox.requests.length = 0;
 			sandbox.mostInFlight = 0;
@@ -239,4 +291,4 @@ async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} 
 	});
 }
 
-module.exports = { startSandbox, parseQuery, VBOT_BASE };
+module.exports = { startSandbox, parseQuery, DEFAULT_SETTINGS, VBOT_BASE, VBOT_V3_BASE };

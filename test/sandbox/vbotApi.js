@@ -17,38 +17,59 @@ function failure(settings, error, message) {
 	return { status: 200, body };
 }
 
-function readCustomer(query, settings) {
-	for (const name of ['vbot_id', 'project_code', 'phone']) {
-		if (!query[name]) return { error: failure(settings, 1, `Thiếu tham số ${name}`) };
+/**
+ * How an API speaks the customer history: its envelope (`answer`, `failure`, given the settings),
+ * the query fields naming the customer and the `error` of a missing one. v3 serves the same
+ * endpoints in its own (see vbotV3Api.js).
+ */
+const V2 = { answer, failure, customerFields: ['vbot_id', 'project_code', 'phone'], missing: 1 };
+
+const missing = (settings, api, name) =>
+	api.failure(settings, api.missing, `Thiếu tham số ${name}`);
+
+function readCustomer(query, settings, api) {
+	for (const name of api.customerFields) {
+		if (!query[name]) return { error: missing(settings, api, name) };
 	}
 	return { who: { vbotId: query.vbot_id, projectCode: query.project_code, phone: query.phone } };
 }
 
-function getAll(query, sandbox) {
+function getAll(query, sandbox, api = V2) {
 	const { settings } = sandbox;
-	const customer = readCustomer(query, settings);
+	const customer = readCustomer(query, settings, api);
 	if (customer.error) return customer.error;
 	const page = Number(query.page);
 	const asked = Number(query.size);
-	if (!Number.isInteger(page) || page < 1) return failure(settings, 1, 'Thiếu tham số page');
-	if (!Number.isInteger(asked) || asked < 1) return failure(settings, 1, 'Thiếu tham số size');
+	if (!Number.isInteger(page) || page < 1) return missing(settings, api, 'page');
+	if (!Number.isInteger(asked) || asked < 1) return missing(settings, api, 'size');
 	const size = Math.min(asked, settings.vbotMaxPageSize);
-	return answer(settings, pageOf(sandbox.vbot.find(customer.who), page, size, settings.vbotOrder));
+	const records = sandbox.vbot.find(customer.who);
+	return api.answer(settings, pageOf(records, page, size, settings.vbotOrder));
 }
 
-function countAll(query, sandbox) {
-	const customer = readCustomer(query, sandbox.settings);
+function countAll(query, sandbox, api = V2) {
+	const customer = readCustomer(query, sandbox.settings, api);
 	if (customer.error) return customer.error;
-	return answer(sandbox.settings, sandbox.vbot.find(customer.who).length);
+	return api.answer(sandbox.settings, sandbox.vbot.find(customer.who).length);
+}
+
+/** The answer to a customer-history request in `api`'s dialect, or undefined for another path. */
+function customerHistory(req, sandbox, api = V2) {
+	if (req.method === 'GET' && req.path === '/api/crm/historycall/getAll')
+		return getAll(req.query, sandbox, api);
+	if (req.method === 'GET' && req.path === '/api/crm/historycall/countAll')
+		return countAll(req.query, sandbox, api);
+	return undefined;
 }
 
 /** Routes one request below the VBot base path (`/vbot/v2.0`). */
 function handleVbot(req, sandbox) {
-	if (req.method === 'GET' && req.path === '/api/crm/historycall/getAll')
-		return getAll(req.query, sandbox);
-	if (req.method === 'GET' && req.path === '/api/crm/historycall/countAll')
-		return countAll(req.query, sandbox);
-	return { status: 404, body: { status: 0, error: 404, message: 'Not found' } };
+	return (
+		customerHistory(req, sandbox) ?? {
+			status: 404,
+			body: { status: 0, error: 404, message: 'Not found' },
+		}
+	);
 }
 
-module.exports = { handleVbot, failure };
+module.exports = { handleVbot, failure, customerHistory };
