@@ -25,6 +25,9 @@ async function main() {
 	line(`API sandbox on 127.0.0.1 with ${stack.demo.calls} calls over the last 30 days:`);
 	line(`  Call History API  ${sandbox.url}`);
 	line(`  VBot API          ${sandbox.vbotUrl}`);
+	line(
+		`  VBot v3 API       ${sandbox.vbotV3Url}  (API key ${sandbox.vbotApiKey}; the project's call log)`,
+	);
 	line(`  Access Token      ${sandbox.token}`);
 	line(
 		`  VBot Call: VBot ID ${DEMO_VBOT.vbotId}, Project Code ${DEMO_VBOT.projectCode}, Phone one of ${DEMO_VBOT.phones.join(', ')}`,

@@ -33,16 +33,23 @@ function chainOf(workflow) {
 	return chain;
 }
 
+/** The sandbox platform of the credential a node names (the ones `npm start` imports). */
+const PLATFORM_OF_CREDENTIAL = {
+	callHistorySandbox: 'callHistory',
+	vbotSandbox: 'vbot',
+	vbotV3Sandbox: 'vbotV3',
+};
+const platformOf = (node) => PLATFORM_OF_CREDENTIAL[node.credentials?.callHistoryApi?.id];
+
 async function runExample(workflow) {
 	const outputs = {};
 	let items = [{ json: {} }];
 	const [first] = chainOf(workflow);
 	if (first.type === CALL_HISTORY_TRIGGER) {
 		// As "Fetch Test Event" in the editor: the newest call.
-		const platform = first.parameters.source === 'vbot' ? 'vbot' : 'callHistory';
 		const polled = await pollTrigger({
 			parameters: first.parameters,
-			credentials: api.credentials(platform),
+			credentials: api.credentials(platformOf(first)),
 			timezone: workflow.settings.timezone,
 			mode: 'manual',
 		});
@@ -51,10 +58,9 @@ async function runExample(workflow) {
 		items = polled.items;
 	}
 	for (const node of chainOf(workflow).filter((n) => n.type === CALL_HISTORY)) {
-		const platform = node.parameters.resource === 'vbotCall' ? 'vbot' : 'callHistory';
 		const result = await runNode({
 			parameters: node.parameters,
-			credentials: api.credentials(platform),
+			credentials: api.credentials(platformOf(node)),
 			timezone: workflow.settings.timezone,
 			items,
 		});

@@ -14,9 +14,9 @@ const { STATE_FILE } = require('./world');
  * The CRM-sync example as shipped, posting to the sandbox's stand-in CRM instead, and with no
  * settle delay, so that a test sees a call emitted at the first poll after it is written.
  */
-function crmSyncAgainstSandbox(sandboxPort) {
-	const workflow = structuredClone(require('../../examples/crm-sync-new-calls.json'));
-	workflow.name = 'Every new call to the sandbox CRM (end-to-end test)';
+function crmSyncAgainstSandbox(sandboxPort, example = 'crm-sync-new-calls.json') {
+	const workflow = structuredClone(require(`../../examples/${example}`));
+	workflow.name = `${workflow.name} (end-to-end test, to the sandbox CRM)`;
 	for (const node of workflow.nodes) {
 		if (node.type.endsWith('.httpRequest')) {
 			node.parameters.url = `http://127.0.0.1:${sandboxPort}/crm/timeline`;
@@ -59,6 +59,7 @@ module.exports = async function globalSetup() {
 		extraWorkflows: {
 			'credential-modes.json': require('../workflows/credential-modes.json'),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
+			'vbot-project-crm-e2e.json': crmSyncAgainstSandbox(sandboxPort, 'vbot-project-to-crm.json'),
 			...Object.fromEntries(
 				Object.entries(AGENT_WEBHOOKS).map(([mode, webhookId]) => [
 					`ask-about-calls-${mode}-e2e.json`,
@@ -86,6 +87,7 @@ module.exports = async function globalSetup() {
 		sandbox: {
 			port: Number(new URL(stack.sandbox.url).port),
 			token: stack.sandbox.token,
+			vbotApiKey: stack.sandbox.vbotApiKey,
 			modelKey: stack.sandbox.model.apiKey,
 			secrets: {
 				apiKey: stack.sandbox.tokens.apiKey,

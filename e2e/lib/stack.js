@@ -86,6 +86,15 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) 
 			CREDENTIALS.vbotPassword,
 			{ authentication: 'usernamePassword', baseUrl: sandbox.vbotUrl, username, password },
 		],
+		[
+			CREDENTIALS.vbotV3,
+			{
+				platform: 'vbotV3',
+				authentication: 'vbotApiKey',
+				baseUrl: sandbox.vbotV3Url,
+				vbotApiKey: sandbox.vbotApiKey,
+			},
+		],
 	]
 		.map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }))
 		.concat(openAiCredential(sandbox), extraCredentials);

@@ -2,7 +2,7 @@
 // One API sandbox per test file: started before the file's tests, its log and faults cleared
 // before each test, closed after the file.
 
-const { startSandbox } = require('../sandbox/server');
+const { startSandbox, DEFAULT_SETTINGS } = require('../sandbox/server');
 
 function useSandbox(settings = {}) {
 	const handle = { sandbox: undefined };
@@ -11,17 +11,7 @@ function useSandbox(settings = {}) {
 	});
 	beforeEach(() => {
 		handle.sandbox.reset();
-		Object.assign(handle.sandbox.settings, {
-			maxWindowMs: 3 * 86_400_000,
-			maxPageSize: 50,
-			vbotMaxPageSize: 50,
-			vbotEnvelope: 'status',
-			latencyMs: 0,
-			listOrder: 'newest',
-			vbotOrder: 'newest',
-			recordingContentType: 'audio/wav',
-			...settings,
-		});
+		Object.assign(handle.sandbox.settings, DEFAULT_SETTINGS, settings);
 	});
 	afterAll(async () => {
 		await handle.sandbox.close();
@@ -30,11 +20,23 @@ function useSandbox(settings = {}) {
 		get sandbox() {
 			return handle.sandbox;
 		},
-		/** Credential data for the Call History API (default) or VBot. */
-		credentials(platform = 'callHistory', token = handle.sandbox.token) {
+		/**
+		 * Credential data for the Call History API (default) or VBot v2, as saved before Platform
+		 * existed (a pasted token), or for VBot v3 (its API key; `token` replaces it).
+		 */
+		credentials(platform = 'callHistory', token) {
+			const { sandbox } = handle;
+			if (platform === 'vbotV3') {
+				return {
+					platform: 'vbotV3',
+					baseUrl: sandbox.vbotV3Url,
+					authentication: 'vbotApiKey',
+					vbotApiKey: token ?? sandbox.vbotApiKey,
+				};
+			}
 			return {
-				baseUrl: platform === 'vbot' ? handle.sandbox.vbotUrl : handle.sandbox.url,
-				accessToken: token,
+				baseUrl: platform === 'vbot' ? sandbox.vbotUrl : sandbox.url,
+				accessToken: token ?? sandbox.token,
 			};
 		},
 	};

@@ -209,6 +209,7 @@ const DEFAULT_SETTINGS = Object.freeze({
 	vbotV3MaxPageSize: 50,
 	vbotV3Order: 'newest',
 	callHistoryErrorShape: 'message',
+	recordingContentType: 'audio/wav',
 });
 
 /**

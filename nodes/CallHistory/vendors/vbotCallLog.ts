@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
 import { VBOT_LOG_COUNT_PATH } from '../../../common/paths';
 import { adviceForStatus } from '../engine/errors';
-import { RETRY } from '../engine/remedies';
+import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
 import {
 	isoFromEpoch,
 	isoOf,
@@ -16,6 +16,7 @@ import {
 	type Status,
 } from '../engine/simple';
 import type { CallList, RecordShape } from '../engine/vendor';
+import type { DateWindow } from '../engine/windows';
 import { readCount, readRecords, vbotEnvelope } from './vbotHistory';
 
 /** VBot Open API v3's project-wide call log, the m-cdr module (UPDATES-2026.md § C.1). */
@@ -25,7 +26,18 @@ export const LOG_COUNT_PATH = VBOT_LOG_COUNT_PATH;
 export const LOG_DETAIL_PATH = '/m-cdr/api/call/get-detail';
 export const RECORD_PATH = '/api/crm/historycall/record';
 
-export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error) => {
+export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error, message) => {
+	// No longest window is published: a bad-parameter answer about the window's bounds is read as
+	// VBot refusing the window, which is then read in halves.
+	if (error === -1 && /\b(from|to)\b/.test(message)) {
+		return {
+			advice: {
+				summary: 'VBot refused the date window',
+				fix: 'Lower "Days per Request" under Options, or check From Date and To Date.',
+			},
+			remedy: SHORTER_WINDOW,
+		};
+	}
 	if (error === 409) {
 		return {
 			advice: {
@@ -111,6 +123,16 @@ export const logRecord: RecordShape = {
 };
 
 /**
+ * A window of the log. Without `has_hotline`, VBot serves only calls through a hotline; 1 asks
+ * for every call of the project, calls between agents too.
+ */
+const windowQuery = (window?: DateWindow) => ({
+	from: window?.from,
+	to: window?.to,
+	has_hotline: 1,
+});
+
+/**
  * The project's call log: read by date window (epoch ms `from` and `to`; no longest window is
  * published), pages from 0 as bare arrays with no paging block, so a page shorter than the
  * server's page size ends a window, and the count of the window tells a server's cap from the end.
@@ -123,12 +145,8 @@ export const callLogList: CallList = {
 		defaultDays: 30,
 		about: 'VBot publishes no longest window; if it refuses one, the window is read in halves.',
 	},
-	pageQuery: (page, size, window) => ({ from: window?.from, to: window?.to, page, size }),
+	pageQuery: (page, size, window) => ({ ...windowQuery(window), page, size }),
 	readPage: (data) => readRecords(data, 'calls'),
-	count: {
-		path: LOG_COUNT_PATH,
-		query: (window) => ({ from: window?.from, to: window?.to }),
-		read: readCount,
-	},
+	count: { path: LOG_COUNT_PATH, query: windowQuery, read: readCount },
 	record: logRecord,
 };

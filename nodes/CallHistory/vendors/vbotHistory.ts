@@ -29,12 +29,12 @@ export const COUNT_PATH = VBOT_HISTORY_COUNT_PATH;
 
 /**
  * A VBot envelope, `{ status?, error, message, data }`: `status` 1 (older answers) or `error` 0
- * (since 2026-04) is success. `meaningOf` says what a failure's number means for one API.
+ * (since 2026-04) is success. `meaningOf` says what a failure's number (and words) mean for one API.
  */
 export function vbotEnvelope(
 	name: string,
 	platforms: VendorApi['platforms'],
-	meaningOf: (error: number) => Meaning | undefined,
+	meaningOf: (error: number, message: string) => Meaning | undefined,
 ): VendorApi {
 	const api: VendorApi = {
 		name,
@@ -57,7 +57,7 @@ export function vbotEnvelope(
 	const failureOf = (answer: IDataObject): VendorFailure => {
 		const error = Number(answer.error);
 		const vendorMessage = typeof answer.message === 'string' ? answer.message : undefined;
-		const meaning = meaningOf(error) ?? {
+		const meaning = meaningOf(error, vendorMessage ?? '') ?? {
 			advice: adviceForStatus(api, error >= 400 ? error : 400),
 		};
 		return { code: `error ${String(answer.error)}`, vendorMessage, meaning };
