@@ -11,7 +11,7 @@ import {
 	type WindowReading,
 	type WindowRecords,
 } from './windowReader';
-import { forEachWindow, type DateWindow } from './windows';
+import { forEachWindow, type DateWindow, type WindowRun } from './windows';
 
 /** Which calls to read, and how: windows in walk order, at most `limit`, pages of `size`. */
 export interface ReadPlan {
@@ -43,6 +43,94 @@ const shouldSplit = (error: unknown) =>
 	asksForShorterWindow(error) || error instanceof WindowTooFull;
 
 /**
+ * The calls of one read of a list: the output, in window order, and the windows walked but
+ * not yet used (read beside earlier ones), by window end.
+ */
+class ListRead {
+	readonly calls: ReturnType<typeof collectUpTo>;
+	readonly result: ListResult;
+	private readonly held = new Map<number, WindowRecords>();
+	private readInAll = 0;
+	readonly reading: WindowReading;
+
+	constructor(
+		context: ListContext,
+		private readonly list: CallList,
+		private readonly plan: ReadPlan,
+		send: Send,
+	) {
+		this.calls = collectUpTo(plan.limit, firstIdOf(list));
+		this.result = { items: this.calls.items };
+		this.reading = {
+			context,
+			list,
+			send,
+			operation: plan.operation,
+			size: plan.size,
+			splitAbove: plan.splitAbove,
+			holder: plan.holder,
+			keep: plan.keep,
+			held: (id) => id !== undefined && this.calls.holds(id),
+			counted: (more) => (this.readInAll += more),
+		};
+	}
+
+	records = (): WindowRecords => ({ own: collectUpTo(Infinity, firstIdOf(this.list)) });
+
+	/**
+	 * How many calls `window` still has to bring: Limit less the output and every window before it
+	 * in walk order (all it holds, once its first page told, else what it read so far).
+	 */
+	private wanted(window: DateWindow) {
+		let want = this.plan.limit - this.calls.items.length;
+		for (const [to, earlier] of this.held) {
+			if (this.plan.oldestFirst ? to < window.to : to > window.to) {
+				want -= earlier.total ?? earlier.own.items.length;
+			}
+		}
+		return want;
+	}
+
+	/** Reads `window` as far as the calls still wanted; a failed one (split, too) holds nothing. */
+	walk = async (window: DateWindow, run: WindowRun) => {
+		const read = this.records();
+		this.held.set(window.to, read);
+		let walked = false;
+		try {
+			const enough = () => run.stopped() || read.own.items.length >= this.wanted(window);
+			const nextPage = await readWindow(this.reading, window, read, this.list.firstPage, enough);
+			walked = true;
+			return { read, nextPage };
+		} finally {
+			if (!walked) {
+				this.held.delete(window.to);
+				this.readInAll -= read.own.items.length;
+			}
+		}
+	};
+
+	/** Outputs a walked window; answers whether the next one is wanted. */
+	use = async (
+		{ read, nextPage }: { read: WindowRecords; nextPage?: number },
+		window: DateWindow,
+	) => {
+		const { calls } = this;
+		this.held.delete(window.to);
+		calls.take(read.own.items.map((item) => item.json));
+		this.result.lastWindow = window;
+		// A window read beside earlier ones may have stopped at a share that proved too small.
+		for (let page = nextPage; page !== undefined && !calls.isFull(); ) {
+			const more = this.records();
+			const enough = () => more.own.items.length >= this.plan.limit - calls.items.length;
+			page = await readWindow(this.reading, window, more, page, enough);
+			calls.take(more.own.items.map((item) => item.json));
+		}
+		const { stopAfter } = this.plan;
+		return !calls.isFull() && !(stopAfter !== undefined && calls.items.length >= stopAfter);
+	};
+}
+
+/**
  * Reads the calls of `list`: the windows of `plan`, in walk order, `plan.concurrency` at a time,
  * each page by page (or, for a list not read by date, the whole list); calls de-duplicated by id
  * and output in window order; stops as soon as it holds `plan.limit` calls, or after the window
@@ -54,89 +142,18 @@ export async function readCalls(
 	plan: ReadPlan,
 	send: Send,
 ): Promise<ListResult> {
-	const { limit } = plan;
-	const idOf = firstIdOf(list);
-	const calls = collectUpTo(limit, idOf);
-	const result: ListResult = { items: calls.items };
-	// Windows read but not yet output, by window end.
-	const held = new Map<number, WindowRecords>();
-	let readInAll = 0;
-	const reading: WindowReading = {
-		context,
-		list,
-		send,
-		operation: plan.operation,
-		size: plan.size,
-		splitAbove: plan.splitAbove,
-		holder: plan.holder,
-		keep: plan.keep,
-		held: (id) => id !== undefined && calls.holds(id),
-		counted: (more) => (readInAll += more),
-	};
-	const records = (): WindowRecords => ({ own: collectUpTo(Infinity, idOf) });
-
+	const read = new ListRead(context, list, plan, send);
 	if (!plan.windows) {
-		const read = records();
-		await readWindow(
-			reading,
-			undefined,
-			read,
-			list.firstPage,
-			() => read.own.items.length >= limit,
-		);
-		calls.take(read.own.items.map((item) => item.json));
-		return result;
+		const whole = read.records();
+		const enough = () => whole.own.items.length >= plan.limit;
+		await readWindow(read.reading, undefined, whole, list.firstPage, enough);
+		read.calls.take(whole.own.items.map((item) => item.json));
+		return read.result;
 	}
-
-	/**
-	 * How many calls `window` still has to bring: Limit less the output and every window before it
-	 * in walk order (all it holds, once its first page told, else what it read so far).
-	 */
-	const wanted = (window: DateWindow) => {
-		let want = limit - calls.items.length;
-		for (const [to, earlier] of held) {
-			if (plan.oldestFirst ? to < window.to : to > window.to) {
-				want -= earlier.total ?? earlier.own.items.length;
-			}
-		}
-		return want;
-	};
-	const stopAfterWindow = () =>
-		calls.isFull() || (plan.stopAfter !== undefined && calls.items.length >= plan.stopAfter);
-
-	await forEachWindow(
-		plan.windows,
-		async (window, run) => {
-			const read = records();
-			held.set(window.to, read);
-			let walked = false;
-			try {
-				const enough = () => run.stopped() || read.own.items.length >= wanted(window);
-				const nextPage = await readWindow(reading, window, read, list.firstPage, enough);
-				walked = true;
-				return { read, nextPage };
-			} finally {
-				// A failed window (one split in halves, too) holds nothing.
-				if (!walked) {
-					held.delete(window.to);
-					readInAll -= read.own.items.length;
-				}
-			}
-		},
-		async ({ read, nextPage }, window) => {
-			held.delete(window.to);
-			calls.take(read.own.items.map((item) => item.json));
-			result.lastWindow = window;
-			// A window read beside earlier ones may have stopped at a share that proved too small.
-			for (let page = nextPage; page !== undefined && !calls.isFull(); ) {
-				const more = records();
-				const enough = () => more.own.items.length >= limit - calls.items.length;
-				page = await readWindow(reading, window, more, page, enough);
-				calls.take(more.own.items.map((item) => item.json));
-			}
-			return !stopAfterWindow();
-		},
-		{ concurrency: plan.concurrency, oldestFirst: plan.oldestFirst, shouldSplit },
-	);
-	return result;
+	await forEachWindow(plan.windows, read.walk, read.use, {
+		concurrency: plan.concurrency,
+		oldestFirst: plan.oldestFirst,
+		shouldSplit,
+	});
+	return read.result;
 }

@@ -8,7 +8,8 @@ export type Status = 'answered' | 'missed' | 'busy' | 'failed' | 'cancelled' | '
 
 /** One shape for a call of any platform (the README's "Simplify" table). */
 export interface SimpleCall extends IDataObject {
-	platform: 'callHistory' | 'vbot';
+	/** The vendor, as its module names it in this shape (README, "Simplify"). */
+	platform: string;
 	id: string;
 	direction: Direction;
 	vendorDirection: string | null;

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { malformedAnswer, type RequestPlace } from './errors';
 import { checkOutputSize, collectUpTo, walkPages, type Holder, type Page } from './pages';
-import { windowTally } from './tally';
+import { windowTally, type WindowTally } from './tally';
 import type { CallList } from './vendor';
 import { HOUR_MS, type DateWindow } from './windows';
 
@@ -62,6 +62,111 @@ async function countOf(reading: WindowReading, window: DateWindow | undefined): 
 	return read;
 }
 
+/** How a window's pages end when they carry no paging block: the server's page size and the count. */
+interface PageEnd {
+	serverPageSize: number;
+	count: number;
+}
+
+/** A page of a window, with whether another follows and the totals, however the list says so. */
+async function fetchPage(
+	reading: WindowReading,
+	window: DateWindow | undefined,
+	page: number,
+	end: PageEnd,
+	readBefore: number,
+) {
+	const { list, context, operation, size } = reading;
+	const place: RequestPlace = {
+		api: list.api,
+		operation,
+		timezone: context.getTimezone(),
+		window,
+		page,
+	};
+	const answer = list.readPage(
+		await reading.send(list.path, list.pageQuery(page, size, window), place),
+		page,
+	);
+	if ('malformed' in answer) throw malformedAnswer(context.getNode(), place, answer.malformed);
+	const { items } = answer;
+	// A short first page with no paging block: the end, or a server serving fewer than asked.
+	if (
+		page === list.firstPage &&
+		answer.hasNext === undefined &&
+		items.length > 0 &&
+		items.length < size
+	) {
+		end.count = await countOf(reading, window);
+		end.serverPageSize = items.length;
+	}
+	const counted = Number.isFinite(end.count) ? end.count : undefined;
+	const fullPage = items.length > 0 && items.length >= end.serverPageSize;
+	return {
+		place,
+		items,
+		hasNext: answer.hasNext ?? (fullPage && readBefore + items.length < end.count),
+		total: answer.total ?? counted,
+		declaredPages:
+			answer.declaredPages ??
+			(counted === undefined ? undefined : Math.ceil(counted / end.serverPageSize)),
+	};
+}
+
+/**
+ * One read of `window` from page `from`, taking into `read` what no other window holds, while
+ * `keepGoing(fresh)` and not `enough()`; answers the page to go on from when it stopped early.
+ */
+async function readPass(
+	reading: WindowReading,
+	window: DateWindow | undefined,
+	read: WindowRecords,
+	state: { end: PageEnd; tally: WindowTally; enough: () => boolean },
+	from: number,
+	keepGoing: (fresh: number) => boolean,
+): Promise<number | undefined> {
+	const { list, context } = reading;
+	const node = context.getNode();
+	const idOf = firstIdOf(list);
+	const metThisRead = new Set<string>();
+	let readThisRead = 0;
+	let place: RequestPlace | undefined;
+	const pageOf = async (page: number): Promise<Page<IDataObject>> => {
+		const fetched = await fetchPage(reading, window, page, state.end, readThisRead);
+		place = fetched.place;
+		readThisRead += fetched.items.length;
+		if (page === list.firstPage) {
+			read.total = fetched.total;
+			const tooFull = reading.splitAbove !== undefined && (fetched.total ?? 0) > reading.splitAbove;
+			if (tooFull && window && window.to - window.from >= HOUR_MS) throw new WindowTooFull();
+		}
+		const fresh = state.tally.note(fetched.items, fetched.total, metThisRead);
+		if (fresh === 0 && fetched.hasNext) {
+			throw malformedAnswer(
+				node,
+				fetched.place,
+				'repeats calls of earlier pages only, yet says more pages follow',
+			);
+		}
+		return fetched;
+	};
+	const take = (page: IDataObject[]) => {
+		const before = read.own.items.length;
+		read.own.take(
+			page.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
+		);
+		checkOutputSize(node, reading.counted(read.own.items.length - before), 'calls', reading.holder);
+		return keepGoing(read.own.items.length - before) && !state.enough();
+	};
+	const overrun = (declared: number) =>
+		malformedAnswer(
+			node,
+			place as RequestPlace,
+			`keeps announcing more pages than its own totals (${declared} pages at first)`,
+		);
+	return await walkPages(pageOf, take, { firstPage: from, overrun });
+}
+
 /**
  * Reads `window` (the whole list, for a list not read by date) page by page from `firstPage` into
  * `read`, until the list ends or `enough()`; answers the page to go on from when it stopped early.
@@ -78,82 +183,21 @@ export async function readWindow(
 	firstPage: number,
 	enough: () => boolean,
 ): Promise<number | undefined> {
-	const { context, list, operation, size } = reading;
-	const node = context.getNode();
-	const idOf = firstIdOf(list);
-	const { own } = read;
 	if (enough()) return firstPage;
-	const tally = windowTally(idOf);
-	let serverPageSize = size;
-	let count = Infinity;
-
-	const readFrom = async (from: number, keepGoing: (fresh: number) => boolean) => {
-		const metThisRead = new Set<string>();
-		let readThisRead = 0;
-		let place: RequestPlace = { api: list.api, operation, timezone: context.getTimezone(), window };
-		const fetchPage = async (page: number): Promise<Page<IDataObject>> => {
-			place = { ...place, page };
-			const data = await reading.send(list.path, list.pageQuery(page, size, window), place);
-			const answer = list.readPage(data, page);
-			if ('malformed' in answer) throw malformedAnswer(node, place, answer.malformed);
-			const { items } = answer;
-			const first = page === list.firstPage;
-			if (first && answer.hasNext === undefined && items.length > 0 && items.length < size) {
-				count = await countOf(reading, window);
-				serverPageSize = items.length;
-			}
-			const counted = Number.isFinite(count) ? count : undefined;
-			const total = answer.total ?? counted;
-			if (first) {
-				read.total = total;
-				const tooFull = reading.splitAbove !== undefined && (total ?? 0) > reading.splitAbove;
-				if (tooFull && window && window.to - window.from >= HOUR_MS) throw new WindowTooFull();
-			}
-			readThisRead += items.length;
-			const hasNext =
-				answer.hasNext ??
-				(items.length > 0 && items.length >= serverPageSize && readThisRead < count);
-			const declaredPages =
-				answer.declaredPages ??
-				(counted === undefined ? undefined : Math.ceil(counted / serverPageSize));
-			const fresh = tally.note(items, total, metThisRead);
-			if (fresh === 0 && hasNext) {
-				throw malformedAnswer(
-					node,
-					place,
-					'repeats calls of earlier pages only, yet says more pages follow',
-				);
-			}
-			return { items, hasNext, declaredPages };
-		};
-		return await walkPages(
-			fetchPage,
-			(page) => {
-				const before = own.items.length;
-				own.take(
-					page.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
-				);
-				checkOutputSize(node, reading.counted(own.items.length - before), 'calls', reading.holder);
-				return keepGoing(own.items.length - before) && !enough();
-			},
-			{
-				firstPage: from,
-				overrun: (declared) =>
-					malformedAnswer(
-						node,
-						place,
-						`keeps announcing more pages than its own totals (${declared} pages at first)`,
-					),
-			},
-		);
+	const { list } = reading;
+	const state = {
+		end: { serverPageSize: reading.size, count: Infinity },
+		tally: windowTally(firstIdOf(list)),
+		enough,
 	};
-
-	const nextPage = await readFrom(firstPage, () => true);
+	const nextPage = await readPass(reading, window, read, state, firstPage, () => true);
 	if (nextPage !== undefined || firstPage !== list.firstPage) return nextPage;
+	const { tally } = state;
 	for (let reread = 0; reread < MOST_REREADS && tally.moved() && !tally.complete(); reread++) {
-		const before = own.items.length;
-		await readFrom(list.firstPage, (fresh) => (tally.totalKnown() ? !tally.complete() : fresh > 0));
-		if (enough() || own.items.length === before) break;
+		const before = read.own.items.length;
+		const keepGoing = (fresh: number) => (tally.totalKnown() ? !tally.complete() : fresh > 0);
+		await readPass(reading, window, read, state, list.firstPage, keepGoing);
+		if (enough() || read.own.items.length === before) break;
 	}
 	return undefined;
 }

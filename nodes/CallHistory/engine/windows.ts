@@ -46,7 +46,8 @@ type Walked<T> = { window: DateWindow } & ({ value: T } | { error: unknown });
 
 /**
  * The order of a walk as numbers that grow along it: a window's lead is where the walk meets it
- * first, and the window after it leads at `leadAfter`.
+ * first, and the window after it leads at `leadAfter`; `inOrder` puts newest-first windows in
+ * walk order.
  */
 function orderOf(oldestFirst: boolean) {
 	return oldestFirst
@@ -60,6 +61,88 @@ function orderOf(oldestFirst: boolean) {
 				leadAfter: (window: DateWindow) => window.from - 1,
 				inOrder: (newestFirst: DateWindow[]) => newestFirst,
 			};
+}
+
+/** The windows still to walk, in walk order, each at most the length that has worked so far. */
+class WindowQueue {
+	private readonly queue: DateWindow[];
+	private longestMs = Infinity;
+
+	constructor(
+		windows: DateWindow[],
+		private readonly inOrder: (newestFirst: DateWindow[]) => DateWindow[],
+	) {
+		this.queue = windows.slice().reverse();
+	}
+
+	/** The next window, cut to the longest length that worked, or undefined when none is left. */
+	next(): DateWindow | undefined {
+		for (let window = this.queue.pop(); window; window = this.queue.pop()) {
+			if (lengthOf(window) <= this.longestMs) return window;
+			this.putBack(window);
+		}
+		return undefined;
+	}
+
+	/**
+	 * Puts a refused window back in halves (down to one hour), and makes that the longest any later
+	 * window may be; answers false when it was one hour already.
+	 */
+	halve(window: DateWindow): boolean {
+		if (lengthOf(window) <= HOUR_MS) return false;
+		this.longestMs = Math.min(this.longestMs, Math.max(HOUR_MS, Math.ceil(lengthOf(window) / 2)));
+		this.putBack(window);
+		return true;
+	}
+
+	private putBack(window: DateWindow) {
+		const pieces = this.inOrder(cutWindows(window.from, window.to, this.longestMs));
+		this.queue.push(...pieces.reverse());
+	}
+}
+
+/**
+ * Hands walked windows to `use` in walk order, as a one-at-a-time walk would, each once every
+ * window before it has been used; a failed window ends it with its error.
+ */
+class InOrder<T> {
+	private readonly walked = new Map<number, Walked<T>>();
+	private nextLead: number | undefined;
+	private using: Promise<void> = Promise.resolve();
+	finished = false;
+	failure: { error: unknown } | undefined;
+
+	constructor(
+		first: DateWindow | undefined,
+		private readonly order: ReturnType<typeof orderOf>,
+		private readonly use: (result: T, window: DateWindow) => boolean | Promise<boolean>,
+	) {
+		this.nextLead = first === undefined ? undefined : order.lead(first);
+	}
+
+	/** Adds a walked window; answers once every window that could be used now has been. */
+	async add(done: Walked<T>): Promise<void> {
+		this.walked.set(this.order.lead(done.window), done);
+		this.using = this.using.then(() => this.useReady()).catch((error: unknown) => this.fail(error));
+		await this.using;
+	}
+
+	settled = () => this.using;
+
+	private fail(error: unknown) {
+		this.failure ??= { error };
+		this.finished = true;
+	}
+
+	private async useReady() {
+		while (!this.finished && this.nextLead !== undefined && this.walked.has(this.nextLead)) {
+			const done = this.walked.get(this.nextLead) as Walked<T>;
+			this.walked.delete(this.nextLead);
+			this.nextLead = this.order.leadAfter(done.window);
+			if ('error' in done) this.fail(done.error);
+			else if (!(await this.use(done.value, done.window))) this.finished = true;
+		}
+	}
 }
 
 /**
@@ -78,77 +161,36 @@ export async function forEachWindow<T>(
 	use: (result: T, window: DateWindow) => boolean | Promise<boolean>,
 	how: WindowWalk,
 ): Promise<void> {
-	const { lead, leadAfter, inOrder } = orderOf(how.oldestFirst === true);
-	const queue = windows.slice().reverse();
-	let longestMs = Infinity;
-	let finished = false;
-	let failure: { error: unknown } | undefined;
+	const order = orderOf(how.oldestFirst === true);
+	const queue = new WindowQueue(windows, order.inOrder);
+	const results = new InOrder(windows[0], order, use);
 	// Windows after a failed one are not needed: the run fails when the failure is reached.
 	let failedLead = -Infinity;
-	// Walked windows wait here, by their lead, until every one before them has been used.
-	const walked = new Map<number, Walked<T>>();
-	let nextLead = windows[0] === undefined ? undefined : lead(windows[0]);
-	let using: Promise<void> = Promise.resolve();
-
-	const behindFailure = (window: DateWindow) => lead(window) < failedLead;
-
-	const nextWindow = (): DateWindow | undefined => {
-		while (!finished && queue.length > 0) {
-			const window = queue.pop() as DateWindow;
-			if (behindFailure(window)) return undefined;
-			if (lengthOf(window) <= longestMs) return window;
-			queue.push(...inOrder(cutWindows(window.from, window.to, longestMs)).reverse());
-		}
-		return undefined;
-	};
-
-	const useInOrder = async () => {
-		for (
-			let done = nextLead === undefined ? undefined : walked.get(nextLead);
-			done && !finished;
-			done = nextLead === undefined ? undefined : walked.get(nextLead)
-		) {
-			walked.delete(lead(done.window));
-			nextLead = leadAfter(done.window);
-			if ('error' in done) {
-				failure = { error: done.error };
-				finished = true;
-			} else if (!(await use(done.value, done.window))) {
-				finished = true;
-			}
-		}
+	const behindFailure = (window: DateWindow) => order.lead(window) < failedLead;
+	const nextWindow = () => {
+		const window = results.finished ? undefined : queue.next();
+		return window && !behindFailure(window) ? window : undefined;
 	};
 
 	const worker = async () => {
 		for (let window = nextWindow(); window; window = nextWindow()) {
 			const current = window;
-			const run = { stopped: () => finished || behindFailure(current) };
+			const run = { stopped: () => results.finished || behindFailure(current) };
 			const outcome = await walk(current, run).then(
 				(value) => ({ value }),
 				(error: unknown) => ({ error }),
 			);
-			if ('error' in outcome) {
-				if (how.shouldSplit(outcome.error)) {
-					if (lengthOf(current) > HOUR_MS) {
-						longestMs = Math.min(longestMs, Math.max(HOUR_MS, Math.ceil(lengthOf(current) / 2)));
-						queue.push(...inOrder(cutWindows(current.from, current.to, longestMs)).reverse());
-						continue;
-					}
-					const refusal = outcome.error as { message: string };
-					refusal.message += ' The vendor refused even a one-hour window, so the node stopped.';
-				}
-				failedLead = Math.max(failedLead, lead(current));
+			if ('error' in outcome && how.shouldSplit(outcome.error)) {
+				if (queue.halve(current)) continue;
+				const refusal = outcome.error as { message: string };
+				refusal.message += ' The vendor refused even a one-hour window, so the node stopped.';
 			}
-			walked.set(lead(current), { window: current, ...outcome });
-			using = using.then(useInOrder).catch((error: unknown) => {
-				failure ??= { error };
-				finished = true;
-			});
-			await using;
+			if ('error' in outcome) failedLead = Math.max(failedLead, order.lead(current));
+			await results.add({ window: current, ...outcome });
 		}
 	};
 
 	await Promise.all(Array.from({ length: Math.max(1, how.concurrency ?? 1) }, worker));
-	await using;
-	if (failure) throw failure.error;
+	await results.settled();
+	if (results.failure) throw results.failure.error;
 }
