@@ -17,17 +17,8 @@ const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
 const COUNT = { resource: 'vbotCall', operation: 'count', ...VBOT };
 const GET_MANY = callsBetween(JAN_1, JAN_1 + DAY);
 
-const apiKeyCredential = (apiKey = api.sandbox.tokens.apiKey) => ({
-	authentication: 'apiKey',
-	baseUrl: api.sandbox.url,
-	apiKey,
-});
-const passwordCredential = (password = api.sandbox.tokens.password) => ({
-	authentication: 'usernamePassword',
-	baseUrl: api.sandbox.vbotUrl,
-	username: api.sandbox.tokens.username,
-	password,
-});
+const apiKeyCredential = (apiKey) => api.credentials('callHistoryApiKey', apiKey);
+const passwordCredential = (password) => api.credentials('vbotPassword', password);
 const grants = () => api.sandbox.tokens.grants;
 const tokenRequests = () =>
 	api.sandbox.requests.filter((r) => ['/api/auth', '/token'].includes(r.path));

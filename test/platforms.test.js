@@ -84,16 +84,7 @@ describe('credentials saved before Platform existed', () => {
 	test.each([
 		['a pasted token with an OMICall Base URL', () => api.credentials('callHistory'), 'call'],
 		['a pasted token with a VBot Base URL', () => api.credentials('vbot'), 'vbotCall'],
-		[
-			'a VBot username and password',
-			() => ({
-				authentication: 'usernamePassword',
-				baseUrl: api.sandbox.vbotUrl,
-				username: api.sandbox.tokens.username,
-				password: api.sandbox.tokens.password,
-			}),
-			'vbotCall',
-		],
+		['a VBot username and password', () => api.credentials('vbotPassword'), 'vbotCall'],
 	])('%s keeps working', async (_, credentials, resource) => {
 		const parameters =
 			resource === 'call' ? OPERATIONS['Call › Get Many'] : OPERATIONS['VBot Call › Get Many'];

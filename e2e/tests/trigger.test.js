@@ -1,13 +1,13 @@
 'use strict';
 // The Call History Trigger in an active workflow of the real n8n, polling every minute against the
-// sandbox: the CRM-sync example (posting to the sandbox's stand-in CRM) writes each new call once,
-// the late one included, and nothing twice over the following polls.
+// sandbox: each CRM-sync example (posting to the sandbox's stand-in CRM) writes each new call once,
+// the late one included, and nothing twice over the following polls. For OMICall's list and for
+// VBot v3's call log (through the "VBot v3 sandbox" credential, X-API-Key).
 
 const { useWorld } = require('../lib/world');
-const { makeCall, random } = require('../../test/sandbox/seed');
+const { makeCall, makeVbotV3Call, random } = require('../../test/sandbox/seed');
 
 const world = useWorld();
-const LIST = '/api/call_transaction/list';
 const MINUTE = 60_000;
 
 /** Waits until `done()` holds, checking every second, for at most `ms`. */
@@ -19,20 +19,35 @@ async function until(done, ms, what) {
 	}
 }
 
-const posted = () => world.sandbox.crm.map((entry) => entry.body.callId);
-const polls = () => world.sandbox.received(LIST).length;
-
-// Three to four polls a minute apart: up to four minutes.
-test(
-	'an active CRM sync polls every minute and posts each new call once',
-	async () => {
-		const id = world.state.workflows['crm-sync-e2e.json'].id;
-		let seed = 5000;
-		const write = (ms) => {
+let seed = 5000;
+const SOURCES = [
+	{
+		example: 'crm-sync-e2e.json',
+		list: { path: '/api/call_transaction/list', platform: 'callHistory', to: 'to_date' },
+		write: (ms) => {
 			const call = makeCall(random(seed++), Math.round(ms), world.sandbox.url);
 			world.sandbox.calls.add(call);
 			return call.transaction_id;
-		};
+		},
+	},
+	{
+		example: 'vbot-project-crm-e2e.json',
+		list: { path: '/m-cdr/api/call/get-all', platform: 'vbotV3', to: 'to' },
+		write: (ms) => {
+			const call = makeVbotV3Call(random(seed++), Math.round(ms));
+			world.sandbox.vbotCalls.add(call);
+			return call.trans_id;
+		},
+	},
+];
+
+// Three to four polls a minute apart: up to four minutes each.
+test.each(SOURCES)(
+	'$example: an active CRM sync polls every minute and posts each new call once',
+	async ({ example, list, write }) => {
+		const id = world.state.workflows[example].id;
+		const posted = () => world.sandbox.crm.map((entry) => entry.body.callId);
+		const reads = () => world.sandbox.received(list.path, list.platform);
 
 		await world.n8n.activate(id);
 		try {
@@ -43,14 +58,15 @@ test(
 			expect(posted()).toEqual(first);
 
 			// One written late (made before the last poll read up to, written after it), and one new.
-			const lastRead = Number(world.sandbox.received(LIST).at(-1).query.to_date);
+			const lastRead = Number(reads().at(-1).query[list.to]);
 			const late = write(lastRead - 1);
 			const fresh = write(Date.now());
 			await until(() => posted().length >= 4, 2 * MINUTE, 'the late and the new call in the CRM');
-			const after = polls();
-			await until(() => polls() > after, 2 * MINUTE, 'one more poll');
+			const after = reads().length;
+			await until(() => reads().length > after, 2 * MINUTE, 'one more poll');
 
 			expect(posted()).toEqual([...first, late, fresh]);
+			expect(reads().every((request) => request.auth === 'ok')).toBe(true);
 			const [entry] = world.sandbox.crm;
 			expect(entry.path).toBe('/crm/timeline');
 			expect(entry.body).toMatchObject({ event: 'call', callId: first[0] });

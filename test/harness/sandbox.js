@@ -21,22 +21,36 @@ function useSandbox(settings = {}) {
 			return handle.sandbox;
 		},
 		/**
-		 * Credential data for the Call History API (default) or VBot v2, as saved before Platform
-		 * existed (a pasted token), or for VBot v3 (its API key; `token` replaces it).
+		 * Credential data, as saved before Platform existed: a pasted token for the Call History API
+		 * ('callHistory', the default) or VBot v2 ('vbot'), the API key of 'callHistoryApiKey', the
+		 * username and password of 'vbotPassword'; or VBot v3's API key ('vbotV3'). `secret` replaces
+		 * the token, key or password.
 		 */
-		credentials(platform = 'callHistory', token) {
+		credentials(platform = 'callHistory', secret) {
 			const { sandbox } = handle;
+			const { tokens } = sandbox;
+			if (platform === 'callHistoryApiKey') {
+				return { authentication: 'apiKey', baseUrl: sandbox.url, apiKey: secret ?? tokens.apiKey };
+			}
+			if (platform === 'vbotPassword') {
+				return {
+					authentication: 'usernamePassword',
+					baseUrl: sandbox.vbotUrl,
+					username: tokens.username,
+					password: secret ?? tokens.password,
+				};
+			}
 			if (platform === 'vbotV3') {
 				return {
 					platform: 'vbotV3',
 					baseUrl: sandbox.vbotV3Url,
 					authentication: 'vbotApiKey',
-					vbotApiKey: token ?? sandbox.vbotApiKey,
+					vbotApiKey: secret ?? sandbox.vbotApiKey,
 				};
 			}
 			return {
 				baseUrl: platform === 'vbot' ? sandbox.vbotUrl : sandbox.url,
-				accessToken: token ?? sandbox.token,
+				accessToken: secret ?? sandbox.token,
 			};
 		},
 	};

@@ -20,17 +20,8 @@ const redirect = (status) => ({
 	status,
 	headers: { location: `${other.url}/collect?from=call-history` },
 });
-const apiKeyCredential = () => ({
-	authentication: 'apiKey',
-	baseUrl: api.sandbox.url,
-	apiKey: api.sandbox.tokens.apiKey,
-});
-const passwordCredential = () => ({
-	authentication: 'usernamePassword',
-	baseUrl: api.sandbox.vbotUrl,
-	username: api.sandbox.tokens.username,
-	password: api.sandbox.tokens.password,
-});
+const apiKeyCredential = (apiKey) => api.credentials('callHistoryApiKey', apiKey);
+const passwordCredential = (password) => api.credentials('vbotPassword', password);
 
 beforeEach(() => {
 	api.sandbox.calls.replace(generateCalls({ from: JAN_1, to: JAN_1 + DAY, perDay: 20, seed: 41 }));

@@ -16,17 +16,8 @@ const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
 const GET_MANY = callsBetween(JAN_1, JAN_1 + DAY, { options: { requestsPerSecond: 0 } });
 const VBOT_COUNT = { resource: 'vbotCall', operation: 'count', ...VBOT };
 
-const apiKeyCredential = () => ({
-	authentication: 'apiKey',
-	baseUrl: api.sandbox.url,
-	apiKey: api.sandbox.tokens.apiKey,
-});
-const passwordCredential = () => ({
-	authentication: 'usernamePassword',
-	baseUrl: api.sandbox.vbotUrl,
-	username: api.sandbox.tokens.username,
-	password: api.sandbox.tokens.password,
-});
+const apiKeyCredential = (apiKey) => api.credentials('callHistoryApiKey', apiKey);
+const passwordCredential = (password) => api.credentials('vbotPassword', password);
 const vbotTokenRequests = () =>
 	api.sandbox.requests.filter((r) => r.platform === 'vbot' && r.path === '/token');
 
@@ -73,7 +64,7 @@ test('a token service that hangs is cut off at 30 s and asked again', async () =
 test('a refused key still says to check the key, at once', async () => {
 	const { error } = await runNode({
 		parameters: GET_MANY,
-		credentials: { ...apiKeyCredential(), apiKey: 'key_wrong' },
+		credentials: apiKeyCredential('key_wrong'),
 	});
 
 	expect(error?.message).toMatch(/api_key_invalid.*Check API Key in the credential/);

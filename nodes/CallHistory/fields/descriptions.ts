@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { DEFAULT_RETRIES, DEFAULT_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from '../../../common/http';
@@ -262,4 +263,32 @@ export function runThrough(
 	run: OperationRunner,
 ): INodePropertyRouting {
 	return { request: { method, url }, send: { paginate: true }, operations: { pagination: run } };
+}
+
+/** One operation of a resource, as its `<op>.operation.ts` exports it. */
+export interface OperationModule {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+}
+
+/** A resource's Operation selector (its options in the order of their names), then each operation's fields. */
+export function resourceProperties(
+	resource: string,
+	defaultOperation: string,
+	operations: OperationModule[],
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations
+				.map((operation) => operation.option)
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
+		},
+		...operations.flatMap((operation) => operation.description),
+	];
 }

@@ -1,16 +1,9 @@
 import {
 	updateDisplayOptions,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
-	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { requirePlatform, routedSend } from '../../engine/operation';
-import { readCalls } from '../../engine/readCalls';
-import { withRecordings } from '../../engine/recordings';
-import { simplifiedIf } from '../../engine/simple';
-import { transportFor } from '../../engine/transport';
+import { listOperation } from '../../engine/operation';
 import {
 	collectionOf,
 	concurrencyOption,
@@ -25,8 +18,7 @@ import {
 	windowDaysOption,
 } from '../../fields/descriptions';
 import { callFilters } from '../../fields/filters';
-import { readConcurrency, readLimit, readOption, readWindows } from '../../fields/parameters';
-import { callList, LIST_PATH, omicallApi } from '../../vendors/omicall';
+import { callList, LIST_PATH } from '../../vendors/omicall';
 
 export const windowDays = windowDaysOption(callList.byDate!);
 const pageSize = pageSizeOption(
@@ -52,25 +44,13 @@ export const description = updateDisplayOptions(
  * Call › Get Many: the date range cut into windows the vendor accepts, newest first, each read
  * page by page, with recordings and Simplify on top.
  */
-export async function execute(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
-	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
-	const limit = readLimit(this);
-	const plan = {
-		operation: 'Call › Get Many',
-		windows: readWindows(this, windowDays),
-		limit,
-		size: Math.min(readOption(this, pageSize), limit),
-		concurrency: readConcurrency(this),
-	};
-	const { items } = await readCalls(this, callList, plan, routedSend(transport, requestData));
-	const place = { api: omicallApi, operation: plan.operation, timezone: this.getTimezone() };
-	const output = await withRecordings(this, transport, items, callList.record, place);
-	return simplifiedIf(this, output, callList.record.simplify, transport.baseUrl);
-}
+export const execute = listOperation({
+	name: 'Call › Get Many',
+	list: callList,
+	whoReads: 'Call operations read',
+	pageSize,
+	windowDays,
+});
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -9,11 +9,9 @@ import {
 } from 'n8n-workflow';
 import { isObject } from '../../../../common/json';
 import { malformedAnswer } from '../../engine/errors';
-import { requirePlatform } from '../../engine/operation';
-import { asksForShorterWindow } from '../../engine/remedies';
+import { readEachWindow, requirePlatform } from '../../engine/operation';
 import { mergeReports } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
-import { forEachWindow } from '../../engine/windows';
 import {
 	collectionOf,
 	concurrencyOption,
@@ -22,7 +20,6 @@ import {
 	runThrough,
 } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
-import { readConcurrency, readWindows } from '../../fields/parameters';
 import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
 import { windowDays } from './getMany.operation';
 
@@ -47,28 +44,19 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const transport = await transportFor(this);
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
-	const windows = readWindows(this, windowDays);
 	const timezone = this.getTimezone();
 	const { options } = requestData;
-	let report: unknown;
-	await forEachWindow(
-		windows,
-		async (window) => {
-			const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
-			const qs = { ...options.qs, from_date: window.from, to_date: window.to };
-			const payload = await transport.api({ ...options, qs }, place);
-			if (!isObject(payload)) {
-				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
-			}
-			return payload;
-		},
-		(payload) => {
-			report = report === undefined ? payload : mergeReports(report, payload);
-			return true;
-		},
-		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
-	);
-	return [{ json: report as IDataObject }];
+	const reports = await readEachWindow(this, windowDays, async (window) => {
+		const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
+		const qs = { ...options.qs, from_date: window.from, to_date: window.to };
+		const payload = await transport.api({ ...options, qs }, place);
+		if (!isObject(payload)) {
+			throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
+		}
+		return payload;
+	});
+	const merged = reports.reduce<unknown>((sum, report) => mergeReports(sum, report), undefined);
+	return [{ json: merged as IDataObject }];
 }
 
 export const option: INodePropertyOptions = {

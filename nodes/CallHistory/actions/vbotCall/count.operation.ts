@@ -6,7 +6,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { malformedAnswer } from '../../engine/errors';
-import { routedSend } from '../../engine/operation';
+import { requirePlatform, routedSend } from '../../engine/operation';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, runThrough } from '../../fields/descriptions';
 import { customerFields } from '../../fields/filters';
@@ -24,6 +24,7 @@ export async function execute(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const transport = await transportFor(this);
+	requirePlatform(this.getNode(), transport, vbotApi.platforms, 'VBot Call operations read');
 	requireCustomer(this, transport);
 	const place = { api: vbotApi, operation: 'VBot Call › Count', timezone: this.getTimezone() };
 	const count = readCount(await routedSend(transport, requestData)(COUNT_PATH, {}, place));

@@ -1,15 +1,12 @@
 import type { IExecutePaginationFunctions } from 'n8n-workflow';
-import { requirePlatform } from '../../engine/operation';
 import type { Transport } from '../../engine/transport';
 import { readRequiredText } from '../../fields/parameters';
-import { vbotApi } from '../../vendors/vbotHistory';
 
 /**
- * Refuses, before any request, a credential that is not VBot's, and a customer VBot cannot look
- * up: the phone always, and with a VBot v2 credential its VBot ID and project code too.
+ * Refuses, before any request, a customer VBot cannot look up: the phone always, and with a VBot
+ * v2 credential its VBot ID and project code too.
  */
 export function requireCustomer(context: IExecutePaginationFunctions, transport: Transport): void {
-	requirePlatform(context.getNode(), transport, vbotApi.platforms, 'VBot Call operations read');
 	const needed: Array<[string, string, string]> = [
 		['vbotId', 'VBot ID', "The customer's VBot ID"],
 		['projectCode', 'Project Code', 'The code of the VBot project (group)'],

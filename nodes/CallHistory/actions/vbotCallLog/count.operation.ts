@@ -7,10 +7,8 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { malformedAnswer } from '../../engine/errors';
-import { requirePlatform, routedSend } from '../../engine/operation';
-import { asksForShorterWindow } from '../../engine/remedies';
+import { readEachWindow, requirePlatform, routedSend } from '../../engine/operation';
 import { transportFor } from '../../engine/transport';
-import { forEachWindow } from '../../engine/windows';
 import {
 	collectionOf,
 	concurrencyOption,
@@ -19,7 +17,6 @@ import {
 	runThrough,
 } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
-import { readConcurrency, readWindows } from '../../fields/parameters';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
 import { CALL_TYPES } from '../../fields/filters';
@@ -57,34 +54,24 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const transport = await transportFor(this);
 	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
-	const windows = readWindows(this, windowDays);
 	const types = typesToCount(this.getNodeParameter('filters.callType', []));
 	const send = routedSend(transport, requestData);
 	const timezone = this.getTimezone();
-	let count = 0;
-	await forEachWindow(
-		windows,
-		async (window) => {
-			let inWindow = 0;
-			for (const type of types) {
-				const place = { api: callLogApi, operation: 'VBot Call Log › Count', timezone, window };
-				const qs = {
-					...callLogList.count?.query(window),
-					...(type === undefined ? {} : { type_call: type }),
-				};
-				const read = readCount(await send(LOG_COUNT_PATH, qs, place));
-				if (typeof read !== 'number') throw malformedAnswer(this.getNode(), place, read.malformed);
-				inWindow += read;
-			}
-			return inWindow;
-		},
-		(inWindow) => {
-			count += inWindow;
-			return true;
-		},
-		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
-	);
-	return [{ json: { count } }];
+	const counts = await readEachWindow(this, windowDays, async (window) => {
+		let inWindow = 0;
+		for (const type of types) {
+			const place = { api: callLogApi, operation: 'VBot Call Log › Count', timezone, window };
+			const qs = {
+				...callLogList.count?.query(window),
+				...(type === undefined ? {} : { type_call: type }),
+			};
+			const read = readCount(await send(LOG_COUNT_PATH, qs, place));
+			if (typeof read !== 'number') throw malformedAnswer(this.getNode(), place, read.malformed);
+			inWindow += read;
+		}
+		return inWindow;
+	});
+	return [{ json: { count: counts.reduce((sum, count) => sum + count, 0) } }];
 }
 
 export const option: INodePropertyOptions = {
