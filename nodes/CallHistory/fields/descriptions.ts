@@ -292,3 +292,24 @@ export function resourceProperties(
 		...operations.flatMap((operation) => operation.description),
 	];
 }
+
+/** The fields of an operation over a date range: From Date, To Date, Filters, and Options. */
+export const rangeFields = (filters: INodeProperties[], windowDays: INodeProperties) => [
+	...dateRangeFields,
+	collectionOf('filters', filters),
+	optionsOf([windowDays, concurrencyOption]),
+];
+
+/** The fields of a Get Many over a date range: the range's, Return All and Limit, Simplify, recordings. */
+export const listedRangeFields = (
+	filters: INodeProperties[],
+	windowDays: INodeProperties,
+	pageSize: INodeProperties,
+) => [
+	...dateRangeFields,
+	returnAllOption,
+	limitOption,
+	collectionOf('filters', filters),
+	simplifyOption,
+	optionsOf([windowDays, concurrencyOption, pageSize, ...recordingOptions]),
+];

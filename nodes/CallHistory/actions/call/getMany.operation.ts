@@ -1,20 +1,9 @@
-import {
-	updateDisplayOptions,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { listOperation } from '../../engine/operation';
 import {
-	collectionOf,
-	concurrencyOption,
-	dateRangeFields,
-	limitOption,
-	optionsOf,
+	listedRangeFields,
 	pageSizeOption,
-	recordingOptions,
-	returnAllOption,
 	runThrough,
-	simplifyOption,
 	windowDaysOption,
 } from '../../fields/descriptions';
 import { callFilters } from '../../fields/filters';
@@ -26,18 +15,9 @@ const pageSize = pageSizeOption(
 	'How many calls to ask for per request; 50 is the most the vendor accepts',
 );
 
-const properties: INodeProperties[] = [
-	...dateRangeFields,
-	returnAllOption,
-	limitOption,
-	collectionOf('filters', callFilters),
-	simplifyOption,
-	optionsOf([windowDays, concurrencyOption, pageSize, ...recordingOptions]),
-];
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['getMany'] } },
-	properties,
+	listedRangeFields(callFilters, windowDays, pageSize),
 );
 
 /**

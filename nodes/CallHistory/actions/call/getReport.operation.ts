@@ -4,7 +4,6 @@ import {
 	type IDataObject,
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { isObject } from '../../../../common/json';
@@ -12,26 +11,14 @@ import { malformedAnswer } from '../../engine/errors';
 import { readEachWindow, requirePlatform } from '../../engine/operation';
 import { mergeReports } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
-import {
-	collectionOf,
-	concurrencyOption,
-	dateRangeFields,
-	optionsOf,
-	runThrough,
-} from '../../fields/descriptions';
+import { rangeFields, runThrough } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
 import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
 import { windowDays } from './getMany.operation';
 
-const properties: INodeProperties[] = [
-	...dateRangeFields,
-	collectionOf('filters', reportFilters),
-	optionsOf([windowDays, concurrencyOption]),
-];
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['getReport'] } },
-	properties,
+	rangeFields(reportFilters, windowDays),
 );
 
 /**

@@ -3,34 +3,21 @@ import {
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { malformedAnswer } from '../../engine/errors';
 import { readEachWindow, requirePlatform, routedSend } from '../../engine/operation';
 import { transportFor } from '../../engine/transport';
-import {
-	collectionOf,
-	concurrencyOption,
-	dateRangeFields,
-	optionsOf,
-	runThrough,
-} from '../../fields/descriptions';
+import { rangeFields, runThrough } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
 import { CALL_TYPES } from '../../fields/filters';
 import { windowDays } from './getMany.operation';
 
-const properties: INodeProperties[] = [
-	...dateRangeFields,
-	collectionOf('filters', callLogFilters),
-	optionsOf([windowDays, concurrencyOption]),
-];
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vbotCallLog'], operation: ['count'] } },
-	properties,
+	rangeFields(callLogFilters, windowDays),
 );
 
 /** The `type_call` values to count, one request each: the chosen types, or every type at once. */

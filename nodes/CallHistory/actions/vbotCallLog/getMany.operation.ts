@@ -1,20 +1,9 @@
-import {
-	updateDisplayOptions,
-	type INodeProperties,
-	type INodePropertyOptions,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { listOperation } from '../../engine/operation';
 import {
-	collectionOf,
-	concurrencyOption,
-	dateRangeFields,
-	limitOption,
-	optionsOf,
+	listedRangeFields,
 	pageSizeOption,
-	recordingOptions,
-	returnAllOption,
 	runThrough,
-	simplifyOption,
 	windowDaysOption,
 } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
@@ -27,18 +16,9 @@ const pageSize = pageSizeOption(
 	'How many calls to ask for per request; VBot publishes no maximum, and a server that serves fewer is detected',
 );
 
-const properties: INodeProperties[] = [
-	...dateRangeFields,
-	returnAllOption,
-	limitOption,
-	collectionOf('filters', callLogFilters),
-	simplifyOption,
-	optionsOf([windowDays, concurrencyOption, pageSize, ...recordingOptions]),
-];
-
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vbotCallLog'], operation: ['getMany'] } },
-	properties,
+	listedRangeFields(callLogFilters, windowDays, pageSize),
 );
 
 /** VBot Call Log › Get Many: every call of the project in a date range, window by window. */
