@@ -29,6 +29,7 @@ const CREDENTIALS = {
 	vbot: { id: 'vbotSandbox', name: 'VBot sandbox' },
 	callHistoryApiKey: { id: 'callHistoryApiKey', name: 'Call History sandbox (API key)' },
 	vbotPassword: { id: 'vbotPassword', name: 'VBot sandbox (username and password)' },
+	vbotV3: { id: 'vbotV3Sandbox', name: 'VBot v3 sandbox' },
 	openAi: { id: 'openAiSandbox', name: 'OpenAI sandbox (scripted model)' },
 };
 
