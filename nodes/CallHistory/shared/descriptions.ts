@@ -64,7 +64,7 @@ export const recordingOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to download each call's recording into the item's binary data, as <call ID>.<extension>. Calls without a recording pass through without one.",
+			"Whether to download each call's recording into the item's binary data, as a file named after the call ID with the recording's extension (such as 3f6c0a52.mp3). Calls without a recording pass through without one.",
 	},
 	{
 		displayName: 'Put Recording in Field',
