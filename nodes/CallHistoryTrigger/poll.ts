@@ -18,7 +18,7 @@ const MINUTE_MS = 60_000;
 /** A backlog (n8n was down) is read at most this much per poll, oldest first; the rest next poll. */
 const MOST_DAYS_PER_POLL = 31;
 /** How far back "Fetch Test Event" looks for the newest call. */
-const TEST_EVENT_DAYS = 7;
+export const TEST_EVENT_DAYS = 7;
 
 function minutesOf(
 	context: IPollFunctions,

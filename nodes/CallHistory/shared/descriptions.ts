@@ -85,7 +85,7 @@ export function simplifyOption(show: Record<string, string[]>): INodeProperties 
 		displayOptions: { show },
 		default: false,
 		description:
-			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see the README)',
+			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see <a href="https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#simplify" target="_blank">Simplify in the README</a>)',
 	};
 }
 
