@@ -26,7 +26,7 @@ const IS_VBOT = '/vbot/i.test($credentials.baseUrl) || /\\/v2\\.0\\/?$/.test($cr
 export class CallHistoryApi implements ICredentialType {
 	name = 'callHistoryApi';
 
-	displayName = 'Call History API';
+	displayName = 'OMICall / VBot Call History API';
 
 	icon: Icon = {
 		light: 'file:../icons/callHistory.svg',

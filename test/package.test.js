@@ -80,6 +80,8 @@ describe('the tarball', () => {
 		expect(description.credentials).toEqual([{ name: 'callHistoryApi', required: true }]);
 		expect(description.usableAsTool).toBe(true);
 		expect(description.codex.categories).toEqual(['Communication', 'Sales']);
+		// n8n's Tool variant takes its AI tools panel folder from subcategories.Tools.
+		expect(description.codex.subcategories).toEqual({ Tools: ['Call Center'] });
 		for (const icon of Object.values(description.iconUrl ?? {})) {
 			expect(
 				fs.existsSync(path.join(unpacked, icon.replace(/^icons\/n8n-nodes-call-history\//, ''))),
@@ -88,6 +90,14 @@ describe('the tarball', () => {
 		const trigger = loader.nodeTypes.callHistoryTrigger.type.description;
 		expect(trigger.polling).toBe(true);
 		expect(trigger.codex.categories).toEqual(['Communication', 'Sales']);
+		// The nodes panel searches display names and codex aliases; the credential picker, display
+		// names alone.
+		for (const { codex } of [description, trigger]) {
+			expect(codex.alias).toEqual(expect.arrayContaining(['OMICall', 'VBot']));
+		}
+		const credential = loader.credentialTypes.callHistoryApi.type;
+		expect(credential.displayName).toMatch(/OMICall/);
+		expect(credential.displayName).toMatch(/VBot/);
 		expect(loader.nodesByCredential).toEqual({
 			callHistoryApi: ['callHistory', 'callHistoryTrigger'],
 		});

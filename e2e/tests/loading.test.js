@@ -47,7 +47,7 @@ test('the node, the trigger and the credential are in n8n’s types lists', asyn
 
 	const credentials = await typesList('credentials');
 	expect(credentials.find((c) => c.name === 'callHistoryApi')).toMatchObject({
-		displayName: 'Call History API',
+		displayName: 'OMICall / VBot Call History API',
 	});
 });
 

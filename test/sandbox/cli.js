@@ -17,7 +17,7 @@ async function main() {
 		`API sandbox on 127.0.0.1: ${demo.calls} calls over the last 30 days, and a VBot history.`,
 	);
 	console.log('');
-	console.log('In n8n, create a "Call History API" credential with:');
+	console.log('In n8n, create an "OMICall / VBot Call History API" credential with:');
 	console.log(`  Base URL:     ${sandbox.url}   (for VBot: ${sandbox.vbotUrl})`);
 	console.log(`  Access Token: ${sandbox.token}`);
 	console.log(
