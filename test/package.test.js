@@ -49,6 +49,28 @@ describe('package.json', () => {
 		});
 		expect(pkg.license).toBe('MIT');
 	});
+
+	test('says where it comes from, one GitHub repository, as npm provenance and a verifier check it', () => {
+		const repo = 'https://github.com/n8n-nodes-call-history/n8n-nodes-call-history';
+		// npm refuses a provenance statement whose repository is not the one the workflow ran in.
+		expect(pkg.repository).toEqual({ type: 'git', url: `git+${repo}.git` });
+		expect(pkg.homepage).toBe(`${repo}#readme`);
+		expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+		expect(pkg.author.name).toEqual(expect.any(String));
+		expect(pkg.keywords).toEqual(expect.arrayContaining(['omicall', 'vbot', 'call center']));
+		expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+		const codexUrls = [
+			'CallHistory/CallHistory.node.json',
+			'CallHistoryTrigger/CallHistoryTrigger.node.json',
+		]
+			.map((file) => require(`../nodes/${file}`).resources)
+			.flatMap((resources) =>
+				Object.values(resources)
+					.flat()
+					.map(({ url }) => url),
+			);
+		for (const url of codexUrls) expect(url.startsWith(`${repo}#`)).toBe(true);
+	});
 });
 
 describe('the tarball', () => {
