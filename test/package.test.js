@@ -102,8 +102,10 @@ describe('the tarball', () => {
 		expect(description.credentials).toEqual([{ name: 'callHistoryApi', required: true }]);
 		expect(description.usableAsTool).toBe(true);
 		expect(description.codex.categories).toEqual(['Communication', 'Sales']);
-		// n8n's Tool variant takes its AI tools panel folder from subcategories.Tools.
-		expect(description.codex.subcategories).toEqual({ Tools: ['Call Center'] });
+		// n8n's Tool variant takes its AI tools panel folder from subcategories.Tools. n8n 2.40.7's
+		// editor names a folder by its translation (Other Tools: "Action in an app", beside the other
+		// apps' tools) and shows any other name as a raw key ("nodeCreator.subcategoryNames.…").
+		expect(description.codex.subcategories).toEqual({ Tools: ['Other Tools'] });
 		for (const icon of Object.values(description.iconUrl ?? {})) {
 			expect(
 				fs.existsSync(path.join(unpacked, icon.replace(/^icons\/n8n-nodes-call-history\//, ''))),
