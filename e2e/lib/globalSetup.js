@@ -40,6 +40,7 @@ module.exports = async function globalSetup() {
 		token: `e2e-${Date.now().toString(36)}`,
 		extraWorkflows: {
 			'credential-modes.json': require('../workflows/credential-modes.json'),
+			'ai-agent.json': require('../workflows/ai-agent.json'),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
 		},
 		log: (text) => process.stdout.write(`${text}\n`),
