@@ -160,6 +160,8 @@ export class CallHistoryApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
+			// The test carries the token: to the Base URL and nowhere else.
+			disableFollowRedirect: true,
 			url: `={{ ${IS_VBOT} ? "/api/crm/historycall/countAll" : "/api/call_transaction/report" }}`,
 			qs: {
 				from_date: '={{ $now.toMillis() - 3600000 }}',

@@ -1,5 +1,19 @@
-import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 import { isObject } from '../nodes/CallHistory/shared/json';
+import {
+	backoffMs,
+	DEFAULT_RETRIES,
+	DEFAULT_TIMEOUT_MS,
+	MOST_ANSWER_BYTES,
+	readBounded,
+	RETRY_NETWORK_CODES,
+	RETRY_STATUSES,
+} from '../nodes/CallHistory/shared/retry';
 
 /** What n8n stores back into the credential after a token was obtained. */
 export interface Session extends IDataObject {
@@ -17,15 +31,83 @@ function sessionUntil(expiresInS: number): number {
 	return Date.now() + lifeMs - Math.min(60_000, lifeMs / 10);
 }
 
-async function ask(helper: IHttpRequestHelper, options: IHttpRequestOptions) {
-	// The status is read here, not thrown, so that the vendor's reason reaches the user.
-	const response = (await helper.helpers.httpRequest({
-		...options,
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as { statusCode: number; body: unknown };
-	return { status: response.statusCode, body: isObject(response.body) ? response.body : {} };
+/** The vendor's token service failed (not the key or password): after every retry, or at once. */
+class TokenServiceFailed extends Error {}
+
+/** One try at the token endpoint: its status and body, or why it is worth trying again. */
+async function askOnce(
+	helper: IHttpRequestHelper,
+	options: IHttpRequestOptions,
+): Promise<{ status: number; body: IDataObject } | { retry: string } | { refused: string }> {
+	const deadline = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
+	let response: { statusCode: number; headers: IDataObject; body: unknown };
+	try {
+		response = await helper.helpers.httpRequest({
+			...options,
+			encoding: 'stream',
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+			// A token request carries the key or password: it goes to the Base URL and nowhere else.
+			disableFollowRedirect: true,
+			timeout: DEFAULT_TIMEOUT_MS,
+			abortSignal: deadline,
+		});
+	} catch (error) {
+		const code = isObject(error)
+			? String((error.cause as IDataObject)?.code ?? error.code ?? '')
+			: '';
+		if (deadline.aborted) return { retry: `no answer within ${DEFAULT_TIMEOUT_MS / 1000} s` };
+		if (RETRY_NETWORK_CODES.has(code)) return { retry: code };
+		return { refused: `could not reach it${code ? ` (${code})` : ''}: check Base URL` };
+	}
+	const { statusCode: status, headers } = response;
+	if (status >= 300 && status < 400) {
+		const location = typeof headers.location === 'string' ? headers.location : '';
+		let target = 'an address it did not give';
+		try {
+			target = new URL(location, options.url).host;
+		} catch {
+			// an unreadable Location: named as such
+		}
+		return {
+			refused: `it redirected to ${target}, which the node does not follow with a key or password: check Base URL`,
+		};
+	}
+	const read = await readBounded(response.body, MOST_ANSWER_BYTES, deadline);
+	if (!('bytes' in read)) {
+		return deadline.aborted || !('tooBig' in read)
+			? { retry: `no whole answer within ${DEFAULT_TIMEOUT_MS / 1000} s` }
+			: { refused: 'its answer was too large' };
+	}
+	if (RETRY_STATUSES.has(status) || status >= 500) return { retry: `HTTP ${status}` };
+	let body: unknown;
+	try {
+		body = JSON.parse(read.bytes.toString('utf8'));
+	} catch {
+		body = {};
+	}
+	return { status, body: isObject(body) ? body : {} };
+}
+
+/**
+ * The token endpoint's answer, with the API's own Timeout, retries and backoff (their defaults:
+ * the credential has no node options): an overloaded or unreachable token service is tried
+ * again, and then reported as the vendor's failure, never as a wrong key or password.
+ */
+async function ask(helper: IHttpRequestHelper, options: IHttpRequestOptions, service: string) {
+	for (let attempt = 0; ; attempt++) {
+		const outcome = await askOnce(helper, options);
+		if ('status' in outcome) return outcome;
+		if ('refused' in outcome) {
+			throw new TokenServiceFailed(`${service} did not give a token: ${outcome.refused}.`);
+		}
+		if (attempt >= DEFAULT_RETRIES) {
+			throw new TokenServiceFailed(
+				`${service} failed (${outcome.retry}) after ${attempt + 1} attempts. Try again later: the credential's key or password was not refused.`,
+			);
+		}
+		await sleep(backoffMs(attempt));
+	}
 }
 
 const baseOf = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
@@ -36,11 +118,15 @@ export async function callHistorySession(
 	baseUrl: unknown,
 	apiKey: unknown,
 ): Promise<Session> {
-	const { status, body } = await ask(helper, {
-		method: 'GET',
-		url: `${baseOf(baseUrl)}/api/auth`,
-		qs: { apiKey: String(apiKey ?? '').trim() },
-	});
+	const { status, body } = await ask(
+		helper,
+		{
+			method: 'GET',
+			url: `${baseOf(baseUrl)}/api/auth`,
+			qs: { apiKey: String(apiKey ?? '').trim() },
+		},
+		"The Call History API's token service",
+	);
 	const payload = isObject(body.payload) ? body.payload : {};
 	if (Number(body.status_code) !== 9999 || typeof payload.access_token !== 'string') {
 		const reason =
@@ -59,12 +145,16 @@ export async function callHistorySession(
 }
 
 async function vbotGrant(helper: IHttpRequestHelper, baseUrl: unknown, form: IDataObject) {
-	const { status, body } = await ask(helper, {
-		method: 'POST',
-		url: `${baseOf(baseUrl)}/token`,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(form as Record<string, string>).toString(),
-	});
+	const { status, body } = await ask(
+		helper,
+		{
+			method: 'POST',
+			url: `${baseOf(baseUrl)}/token`,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form as Record<string, string>).toString(),
+		},
+		"VBot's token service",
+	);
 	if (status === 200 && typeof body.access_token === 'string') {
 		return {
 			session: {

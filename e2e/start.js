@@ -31,6 +31,7 @@ async function main() {
 	);
 	line(`  API Key           ${sandbox.tokens.apiKey}`);
 	line(`  VBot username     ${sandbox.tokens.username} / ${sandbox.tokens.password}`);
+	line(`  Scripted model    ${sandbox.url}/v1 (OpenAI-compatible, for the AI-agent example)`);
 	line(
 		`  (n8n's credentials "${Object.values(stack.credentials)
 			.map((c) => c.name)

@@ -12,6 +12,7 @@ const { seedDemo, DEMO_VBOT } = require('./sandbox/demo');
 
 const CALL_HISTORY = 'n8n-nodes-call-history.callHistory';
 const CALL_HISTORY_TRIGGER = 'n8n-nodes-call-history.callHistoryTrigger';
+const CALL_HISTORY_TOOL = 'n8n-nodes-call-history.callHistoryTool';
 const api = useSandbox();
 const examples = fs
 	.readdirSync(path.join(__dirname, '..', 'examples'))
@@ -20,7 +21,7 @@ const examples = fs
 /** The workflow's nodes from its first one on, following each node's first main connection. */
 function chainOf(workflow) {
 	const targets = new Set(
-		Object.values(workflow.connections).flatMap((c) => c.main.flat().map((t) => t.node)),
+		Object.values(workflow.connections).flatMap((c) => (c.main ?? []).flat().map((t) => t.node)),
 	);
 	const byName = new Map(workflow.nodes.map((n) => [n.name, n]));
 	const chain = [];
@@ -64,7 +65,14 @@ async function runExample(workflow) {
 	return outputs;
 }
 
-test.each(examples)('%s: its Call History nodes run as saved', async (file) => {
+// An agent's tools run only when its model calls them: see the ask-about-calls test below.
+const chains = examples.filter((file) =>
+	chainOf(require(`../examples/${file}`)).some((node) =>
+		node.type.startsWith('n8n-nodes-call-history.'),
+	),
+);
+
+test.each(chains)('%s: its Call History nodes run as saved', async (file) => {
 	const workflow = require(`../examples/${file}`);
 	seedDemo(api.sandbox, { now: Date.now() });
 	const outputs = await runExample(workflow);
@@ -107,4 +115,46 @@ test('vbot-customer-history.json: the list holds as many calls as the count says
 	expect(count).toBe(75);
 	expect(outputs['Every call of the customer']).toHaveLength(count);
 	expect(DEMO_VBOT.phones[0]).toBe('0912345678');
+});
+
+test('ask-about-calls.json: each Call History Tool runs as saved on the arguments a model sends', async () => {
+	const now = Date.now();
+	seedDemo(api.sandbox, { now });
+	const workflow = require('../examples/ask-about-calls.json');
+	const tools = new Map(
+		workflow.nodes.filter((n) => n.type === CALL_HISTORY_TOOL).map((n) => [n.name, n]),
+	);
+	expect([...tools.keys()]).toEqual(['List calls', 'Call report', 'Update call']);
+	// As n8n runs a tool: the model's arguments are the input item, which $fromAI reads.
+	const call = async (name, args) => {
+		const result = await runNode({
+			parameters: tools.get(name).parameters,
+			credentials: api.credentials(),
+			timezone: workflow.settings.timezone,
+			items: [{ json: args }],
+		});
+		expect(result.error).toBeUndefined();
+		return result.json;
+	};
+	const lastDay = {
+		fromDate: new Date(now - 86_400_000).toISOString(),
+		toDate: new Date(now).toISOString(),
+	};
+
+	expect(await call('List calls', lastDay)).toHaveLength(20);
+	const listed = await call('List calls', { ...lastDay, limit: 500 });
+	expect(listed).toHaveLength(50);
+	expect(listed[0]).toMatchObject({ platform: 'callHistory', id: expect.any(String) });
+	expect(api.sandbox.received('/api/call_transaction/list').every((r) => !r.query.agents)).toBe(
+		true,
+	);
+
+	const [report] = await call('Call report', { ...lastDay, agentExtension: '101' });
+	expect(report.categorized_by_direction.length).toBeGreaterThan(0);
+	expect(api.sandbox.received('/api/call_transaction/report')[0].query.sip_user).toBe('101');
+
+	const tags = api.sandbox.calls.get(listed[0].id).tag;
+	const [updated] = await call('Update call', { callId: listed[0].id, note: 'Gọi lại sau 15h' });
+	expect(updated).toMatchObject({ id: listed[0].id, note: 'Gọi lại sau 15h' });
+	expect(api.sandbox.calls.get(listed[0].id).tag).toEqual(tags);
 });

@@ -54,7 +54,7 @@ describe.each(['getMany', 'getReport'])('Call › %s dates', (operation) => {
 		[
 			'From Date after To Date',
 			{ fromDate: '2026-01-03T00:00:00', toDate: '2026-01-02T00:00:00' },
-			'From Date is after To Date',
+			'From Date is after To Date: swap them',
 			/^From Date is 2026-01-03T00:00:00\.000\+07:00 and To Date is 2026-01-02T00:00:00\.000\+07:00\. Swap them/,
 		],
 		[

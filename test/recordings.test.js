@@ -19,7 +19,13 @@ const downloads = () => api.sandbox.requests.filter((r) => r.path.startsWith('/r
 function getMany(options = {}, extra = {}) {
 	return runNode({
 		parameters: callsBetween(JAN_1, JAN_1 + DAY, {
-			options: { downloadRecordings: true, requestsPerSecond: 0, ...options },
+			// The sandbox is on 127.0.0.1: its links are private addresses.
+			options: {
+				downloadRecordings: true,
+				allowPrivateRecordings: true,
+				requestsPerSecond: 0,
+				...options,
+			},
 		}),
 		credentials: api.credentials(),
 		continueOnFail: extra.continueOnFail,
@@ -70,6 +76,35 @@ test('Get Many: each recording as <transaction_id>.wav, audio/wav, the very byte
 	expect(downloads().every((r) => r.auth === 'missing')).toBe(true);
 });
 
+test.each([
+	['no Content-Type', ''],
+	['a Content-Type that is not audio', 'application/octet-stream'],
+])(
+	'with %s, the link’s extension gives the standard MIME type: audio/mpeg, audio/wav, audio/mp4',
+	async (_, contentType) => {
+		api.sandbox.settings.recordingContentType = contentType;
+		const recorded = api.sandbox.calls.range(JAN_1, JAN_1 + DAY).filter((c) => c.recording_file);
+		const endings = { mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4' };
+		const withEnding = recorded.slice(0, 3).map((call, i) => {
+			const ext = Object.keys(endings)[i];
+			call.recording_file = call.recording_file.replace(/\.wav$/, `.${ext}`);
+			return { call, ext };
+		});
+
+		const { items, error } = await getMany();
+
+		expect(error).toBeUndefined();
+		for (const { call, ext } of withEnding) {
+			const { binary } = items.find((i) => i.json.transaction_id === call.transaction_id);
+			expect(binary.data).toMatchObject({
+				fileName: `${call.transaction_id}.${ext}`,
+				mimeType: endings[ext],
+				fileExtension: ext,
+			});
+		}
+	},
+);
+
 test('the binary field’s name is settable', async () => {
 	const { items } = await getMany({ binaryPropertyName: 'audio' });
 
@@ -86,7 +121,7 @@ test('Get: the one call with its recording', async () => {
 			resource: 'call',
 			operation: 'get',
 			transactionId: call.transaction_id,
-			options: { downloadRecordings: true },
+			options: { downloadRecordings: true, allowPrivateRecordings: true },
 		},
 		credentials: api.credentials(),
 	});
@@ -165,7 +200,7 @@ test('VBot: each record_file, named by the record’s stable id; Simplify keeps 
 			...VBOT,
 			returnAll: true,
 			simplify: true,
-			options: { downloadRecordings: true },
+			options: { downloadRecordings: true, allowPrivateRecordings: true },
 		},
 		credentials: api.credentials('vbot'),
 	});

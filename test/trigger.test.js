@@ -5,7 +5,7 @@
 // each once, oldest first.
 
 const { useSandbox } = require('./harness/sandbox');
-const { pollTrigger, stateIn } = require('./harness/trigger');
+const { triggerPoller } = require('./harness/trigger');
 const { DAY, generateVbotHistory, makeCall, random } = require('./sandbox/seed');
 const { advance } = require('../dist/nodes/CallHistoryTrigger/pollState');
 
@@ -34,32 +34,8 @@ function write(ms) {
 }
 
 /** Polls on; remembers the static data as n8n would between polls. */
-function poller(parameters, credentials = () => api.credentials()) {
-	let staticData = {};
-	return {
-		async poll(mode = 'trigger') {
-			// Polls a few milliseconds apart, as real ones are minutes apart: a poll reads up to its own now.
-			await new Promise((resolve) => setTimeout(resolve, 5));
-			const result = await pollTrigger({
-				parameters: { ...BASE, ...parameters },
-				credentials: credentials(),
-				staticData,
-				mode,
-			});
-			if (mode === 'trigger' && !result.error) staticData = result.staticData;
-			return { ...result, ids: result.json.map((call) => call.transaction_id) };
-		},
-		get state() {
-			return stateIn(staticData);
-		},
-		set state(state) {
-			staticData = { 'node:Call History Trigger': { callHistoryTrigger: state } };
-		},
-		get staticData() {
-			return staticData;
-		},
-	};
-}
+const poller = (parameters, credentials = () => api.credentials()) =>
+	triggerPoller({ ...BASE, ...parameters }, credentials);
 
 const idsOf = (calls) =>
 	[...calls]
@@ -140,7 +116,7 @@ describe('Call History Trigger', () => {
 		await trigger.poll();
 		// n8n was down for a week: the state is the one saved by a poll a week ago.
 		const weekAgo = trigger.state.cursor - 7 * DAY;
-		trigger.state = { ...trigger.state, since: weekAgo + 1, cursor: weekAgo };
+		trigger.state = { ...trigger.state, since: weekAgo + 1, cursor: weekAgo, horizon: weekAgo + 1 };
 		const backlog = [];
 		for (let at = weekAgo + 1; at < Date.now(); at += 47 * MINUTE) backlog.push(write(at));
 
@@ -261,7 +237,7 @@ describe('Call History Trigger', () => {
 
 	test('the de-duplication memory stays bounded over 10,000 polls', () => {
 		// One poll a minute, three calls a minute (one of them written 5 minutes late), a 60-minute look-back.
-		let state = { key: 'k', since: 0, cursor: 0, seen: {} };
+		let state = { key: 'k', since: 0, cursor: 0, horizon: 0, seen: new Map() };
 		const lookBack = 60 * MINUTE;
 		let emitted = 0;
 		let largest = 0;
@@ -282,7 +258,7 @@ describe('Call History Trigger', () => {
 			);
 			emitted += emit.length;
 			state = next;
-			largest = Math.max(largest, Object.keys(state.seen).length);
+			largest = Math.max(largest, state.seen.size);
 			if (written.length > 500) written.splice(0, written.length - 500);
 		}
 		// All but the four late calls of the first four polls, made before the trigger started.

@@ -28,6 +28,24 @@ function crmSyncAgainstSandbox(sandboxPort) {
 	return workflow;
 }
 
+/**
+ * The AI-agent example as shipped, its chat open at its production webhook (Make Chat Publicly
+ * Available) so that a test can post to it, answering when the agent ends or streaming.
+ */
+function askAboutCallsOverWebhook(responseMode, webhookId) {
+	const workflow = structuredClone(require('../../examples/ask-about-calls.json'));
+	workflow.name = `Ask an AI agent about the calls (end-to-end test, ${responseMode})`;
+	const trigger = workflow.nodes.find((node) => node.type.endsWith('.chatTrigger'));
+	Object.assign(trigger, { webhookId });
+	Object.assign(trigger.parameters, { public: true, mode: 'webhook', options: { responseMode } });
+	return workflow;
+}
+
+const AGENT_WEBHOOKS = {
+	lastNode: 'e2e0a9e1-4c2b-4f7a-9d3e-a1b2c3d4e5f6',
+	streaming: 'e2e0a9e1-4c2b-4f7a-9d3e-f6e5d4c3b2a1',
+};
+
 module.exports = async function globalSetup() {
 	const started = Date.now();
 	const screenshots = path.join(os.tmpdir(), 'call-history-e2e-screenshots');
@@ -42,6 +60,12 @@ module.exports = async function globalSetup() {
 			'credential-modes.json': require('../workflows/credential-modes.json'),
 			'ai-agent.json': require('../workflows/ai-agent.json'),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
+			...Object.fromEntries(
+				Object.entries(AGENT_WEBHOOKS).map(([mode, webhookId]) => [
+					`ask-about-calls-${mode}-e2e.json`,
+					askAboutCallsOverWebhook(mode, webhookId),
+				]),
+			),
 		},
 		log: (text) => process.stdout.write(`${text}\n`),
 	});
@@ -63,6 +87,7 @@ module.exports = async function globalSetup() {
 		sandbox: {
 			port: Number(new URL(stack.sandbox.url).port),
 			token: stack.sandbox.token,
+			modelKey: stack.sandbox.model.apiKey,
 			secrets: {
 				apiKey: stack.sandbox.tokens.apiKey,
 				username: stack.sandbox.tokens.username,
@@ -70,6 +95,7 @@ module.exports = async function globalSetup() {
 			},
 		},
 		screenshots,
+		agentWebhooks: AGENT_WEBHOOKS,
 		startedMs: Date.now() - started,
 	};
 	fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));

@@ -29,6 +29,7 @@ const CREDENTIALS = {
 	vbot: { id: 'vbotSandbox', name: 'VBot sandbox' },
 	callHistoryApiKey: { id: 'callHistoryApiKey', name: 'Call History sandbox (API key)' },
 	vbotPassword: { id: 'vbotPassword', name: 'VBot sandbox (username and password)' },
+	openAi: { id: 'openAiSandbox', name: 'OpenAI sandbox (scripted model)' },
 };
 
 /** A fixed workflow id per example file, so links and tests can name it. */
@@ -66,7 +67,14 @@ function installPackage(userFolder) {
 	return path.join(nodesDir, 'node_modules', PACKAGE.name);
 }
 
-/** The files n8n imports: one credential per platform, and every example workflow. */
+/** n8n's own OpenAI credential, its Base URL pointed at the sandbox's scripted model (model.js). */
+const openAiCredential = (sandbox) => ({
+	...CREDENTIALS.openAi,
+	type: 'openAiApi',
+	data: { apiKey: sandbox.model.apiKey, url: `${sandbox.url}/v1`, header: false },
+});
+
+/** The files n8n imports: one credential per platform, the OpenAI one, and every example workflow. */
 function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) {
 	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
 	const { apiKey, username, password } = sandbox.tokens;
@@ -80,7 +88,7 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) 
 		],
 	]
 		.map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }))
-		.concat(extraCredentials);
+		.concat(openAiCredential(sandbox), extraCredentials);
 	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 
 	const workflows = {};

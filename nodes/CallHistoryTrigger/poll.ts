@@ -1,24 +1,29 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 import { readDate } from '../CallHistory/shared/parameters';
-import {
-	simplifiedIf,
-	simplifyCallHistoryCall,
-	simplifyVbotCall,
-} from '../CallHistory/shared/simplify';
+import { simplifiedIf } from '../CallHistory/shared/simplify';
 import { DAY_MS } from '../CallHistory/shared/windows';
-import { advance, type FoundCall, type PollState } from './pollState';
-import { callHistoryCalls, sourceKey, vbotCalls } from './sources';
+import {
+	advance,
+	oldestOf,
+	readPollState,
+	storedForm,
+	type FoundCall,
+	type PollState,
+} from './pollState';
+import { MOST_CALLS_PER_POLL, SOURCES, type TriggerSource } from './sources';
 
 const MINUTE_MS = 60_000;
 /** A backlog (n8n was down) is read at most this much per poll, oldest first; the rest next poll. */
 const MOST_DAYS_PER_POLL = 31;
 /** How far back "Fetch Test Event" looks for the newest call. */
 export const TEST_EVENT_DAYS = 7;
+
+/**
+ * The polls running in this process, by workflow and node. n8n starts a poll on every tick
+ * whether or not the previous one ended; two polls from the same saved state would emit the same
+ * calls twice.
+ */
+const running = new Set<string>();
 
 function minutesOf(
 	context: IPollFunctions,
@@ -40,31 +45,64 @@ function minutesOf(
 	return value * MINUTE_MS;
 }
 
-function output(context: IPollFunctions, calls: FoundCall[]): INodeExecutionData[] {
-	const items = calls.map(({ json }) => ({ json }));
-	const vbot = context.getNodeParameter('source', 'callHistory') === 'vbot';
-	return simplifiedIf(context, items, vbot ? simplifyVbotCall : simplifyCallHistoryCall);
+function sourceOf(context: IPollFunctions): { name: string; source: TriggerSource } {
+	const name = String(context.getNodeParameter('source', 'callHistory'));
+	const source = SOURCES[name];
+	if (!source) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Source "${name}" is not one this trigger reads`,
+			{
+				description: `Pick one of: ${Object.keys(SOURCES).join(', ')}.`,
+			},
+		);
+	}
+	return { name, source };
 }
 
-async function callsIn(context: IPollFunctions, from: number, to: number, limit?: number) {
-	if (context.getNodeParameter('source', 'callHistory') === 'vbot') {
-		const found = await vbotCalls(context, from, limit);
-		return found.filter((call) => call.at <= to);
-	}
-	return await callHistoryCalls(context, { from, to }, limit);
+function output(
+	context: IPollFunctions,
+	source: TriggerSource,
+	calls: FoundCall[],
+): INodeExecutionData[] {
+	const items = calls.map(({ json }) => ({ json }));
+	return simplifiedIf(context, items, source.simplify);
 }
 
 /** "Fetch Test Event": the newest call of the last days, the saved state left alone. */
-async function testEvent(context: IPollFunctions): Promise<INodeExecutionData[][]> {
+async function testEvent(
+	context: IPollFunctions,
+	source: TriggerSource,
+): Promise<INodeExecutionData[][]> {
 	const now = Date.now();
-	const [newest] = await callsIn(context, now - TEST_EVENT_DAYS * DAY_MS, now, 1);
+	const newest = await source.newest(context, { from: now - TEST_EVENT_DAYS * DAY_MS, to: now });
 	if (!newest) {
 		throw new NodeOperationError(context.getNode(), `No call in the last ${TEST_EVENT_DAYS} days`, {
 			description:
 				'The test event is the newest call the source and filters give. Make a test call, or loosen the filters, and fetch again.',
 		});
 	}
-	return [output(context, [newest])];
+	return [output(context, source, [newest])];
+}
+
+/**
+ * The saved state of this source and filters, or undefined to start afresh. A state that does
+ * not hold together (edited, imported, written by an older version) is replaced, with a warning.
+ */
+function savedState(
+	context: IPollFunctions,
+	stored: unknown,
+	key: string,
+	lookBackMs: number,
+): PollState | undefined {
+	const { state, problem } = readPollState(stored, lookBackMs);
+	if (problem) {
+		context.logger.warn(
+			`Call History Trigger: the saved poll state is not usable (${problem}); starting afresh from Start From`,
+			{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+		);
+	}
+	return state?.key === key ? state : undefined;
 }
 
 /**
@@ -72,34 +110,66 @@ async function testEvent(context: IPollFunctions): Promise<INodeExecutionData[][
  * look-back before it), up to Settle Delay ago, each emitted once over the life of the workflow,
  * oldest first. The state moves only when the poll succeeded: a failed poll is retried whole.
  */
+async function pollOnce(
+	context: IPollFunctions,
+	source: TriggerSource,
+	key: string,
+	{ settleMs, lookBackMs }: { settleMs: number; lookBackMs: number },
+): Promise<INodeExecutionData[][] | null> {
+	const now = Date.now();
+	const settled = now - settleMs;
+	const store = context.getWorkflowStaticData('node');
+	let state = savedState(context, store.callHistoryTrigger, key, lookBackMs);
+	if (!state) {
+		if (context.getNodeParameter('startFrom', 'now') === 'now') {
+			// Only calls made from now on; the first read waits for them to settle.
+			const fresh = { key, since: now, cursor: settled, horizon: now, seen: new Map() };
+			store.callHistoryTrigger = storedForm(fresh);
+			return null;
+		}
+		const since = readDate(context, 'startDate', 'Start Date');
+		state = { key, since, cursor: since - 1, horizon: since, seen: new Map() };
+	}
+
+	const from = Math.max(state.since, state.horizon);
+	const to = Math.min(settled, state.cursor + MOST_DAYS_PER_POLL * DAY_MS);
+	if (to < from) return null;
+	const read = await source.read(context, { from, to });
+	const { found, readTo } = oldestOf(read.found, read.readTo, MOST_CALLS_PER_POLL);
+	const { emit, next } = advance(state, found, readTo, lookBackMs);
+	store.callHistoryTrigger = storedForm(next);
+	return emit.length > 0 ? [output(context, source, emit)] : null;
+}
+
+/**
+ * A poll of an active workflow, or "Fetch Test Event" in the editor. A poll that finds the
+ * previous one of this workflow and node still running returns nothing: the running one owns the
+ * state until it ends.
+ */
 export async function pollNewCalls(
 	context: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
-	if (context.getMode() === 'manual') return await testEvent(context);
+	const { name, source } = sourceOf(context);
+	if (context.getMode() === 'manual') return await testEvent(context, source);
 
 	const settleMs = minutesOf(context, 'settleMinutes', 'Settle Delay', { max: 1440, fallback: 2 });
 	const lookBackMs = minutesOf(context, 'lookBackMinutes', 'Look-Back', {
 		max: 10080,
 		fallback: 60,
 	});
-	const key = sourceKey(context);
-	const settled = Date.now() - settleMs;
-	const store = context.getWorkflowStaticData('node');
-	let state = store.callHistoryTrigger as PollState | undefined;
-	if (state?.key !== key) {
-		if (context.getNodeParameter('startFrom', 'now') === 'now') {
-			store.callHistoryTrigger = { key, since: settled + 1, cursor: settled, seen: {} };
-			return null;
-		}
-		const since = readDate(context, 'startDate', 'Start Date');
-		state = { key, since, cursor: since - 1, seen: {} };
+	const key = JSON.stringify({ source: name, of: source.key(context) });
+	const pollKey = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
+	if (running.has(pollKey)) {
+		context.logger.debug(
+			'Call History Trigger: the previous poll of this workflow and node is still running, so this poll reads nothing',
+			{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+		);
+		return null;
 	}
-
-	const from = Math.max(state.since, state.cursor + 1 - lookBackMs);
-	const readTo = Math.min(settled, state.cursor + MOST_DAYS_PER_POLL * DAY_MS);
-	if (readTo < from) return null;
-	const found = await callsIn(context, from, readTo);
-	const { emit, next } = advance(state, found, readTo, lookBackMs);
-	store.callHistoryTrigger = next as IDataObject;
-	return emit.length > 0 ? [output(context, emit)] : null;
+	running.add(pollKey);
+	try {
+		return await pollOnce(context, source, key, { settleMs, lookBackMs });
+	} finally {
+		running.delete(pollKey);
+	}
 }

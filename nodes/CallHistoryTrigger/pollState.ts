@@ -1,15 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
+import { isInstant } from '../CallHistory/shared/dates';
+import { isObject } from '../CallHistory/shared/json';
 
 /** What the trigger keeps between polls, in the workflow's static data. */
-export interface PollState extends IDataObject {
+export interface PollState {
 	/** The source and filters this state belongs to: when they change, the trigger starts afresh. */
 	key: string;
 	/** No call made before this instant (epoch ms) is emitted. */
 	since: number;
 	/** Everything up to this instant (inclusive) has been read. */
 	cursor: number;
-	/** The calls emitted in the look-back before `cursor`: id → when the call was made (epoch ms). */
-	seen: IDataObject;
+	/**
+	 * `seen` holds every emitted call made at or after this instant, so no poll reads before it. It
+	 * only ever moves forward: a longer Look-Back takes effect as the memory grows into it.
+	 */
+	horizon: number;
+	/** The calls emitted since `horizon`: id → when the call was made (epoch ms). */
+	seen: Map<string, number>;
 }
 
 /** A call found by a poll: its id, when it was made, and its item. */
@@ -19,9 +26,90 @@ export interface FoundCall {
 	json: IDataObject;
 }
 
+/** The state as static data keeps it: JSON, the seen ids as [id, made at] pairs. */
+export function storedForm(state: PollState): IDataObject {
+	const { key, since, cursor, horizon } = state;
+	return { key, since, cursor, horizon, seen: [...state.seen] };
+}
+
+/**
+ * The seen ids of a stored state, as pairs or (as older versions kept them) as an object of
+ * id → made at; undefined when they are neither.
+ */
+function readSeen(stored: unknown): Map<string, number> | undefined {
+	const pairs = Array.isArray(stored)
+		? stored
+		: isObject(stored)
+			? Object.entries(stored)
+			: undefined;
+	if (!pairs) return undefined;
+	const seen = new Map<string, number>();
+	for (const pair of pairs) {
+		if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !isInstant(pair[1]))
+			return undefined;
+		seen.set(pair[0], pair[1]);
+	}
+	return seen;
+}
+
+/**
+ * The state static data holds, checked: `{ state }`, or `{ problem }` saying what is wrong with
+ * it (static data can be edited, imported, or written by an older version), or `{}` when there
+ * is none. A state from before `horizon` was kept gets the horizon its look-back gave it.
+ */
+export function readPollState(
+	stored: unknown,
+	lookBackMs: number,
+): { state?: PollState; problem?: string } {
+	if (stored === undefined) return {};
+	if (!isObject(stored)) return { problem: 'it is not an object' };
+	const { key, since, cursor, horizon } = stored;
+	if (typeof key !== 'string') return { problem: 'its key is not text' };
+	if (!isInstant(since))
+		return { problem: `its since (${JSON.stringify(since)}) is not an instant` };
+	if (!isInstant(cursor))
+		return { problem: `its cursor (${JSON.stringify(cursor)}) is not an instant` };
+	if (horizon !== undefined && !isInstant(horizon))
+		return { problem: `its horizon (${JSON.stringify(horizon)}) is not an instant` };
+	const seen = readSeen(stored.seen);
+	if (!seen) return { problem: 'its seen calls are not a list of [id, instant] pairs' };
+	return {
+		state: {
+			key,
+			since,
+			cursor,
+			horizon: horizon ?? Math.max(since, cursor + 1 - lookBackMs),
+			seen,
+		},
+	};
+}
+
+const byTime = (a: FoundCall, b: FoundCall) =>
+	a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * At most `most` of `found` (made up to `readTo`), the oldest, and the instant up to which they are
+ * every call found: what one poll emits of a backlog, the rest left for the next.
+ */
+export function oldestOf(
+	found: FoundCall[],
+	readTo: number,
+	most: number,
+): { found: FoundCall[]; readTo: number } {
+	if (found.length <= most) return { found, readTo };
+	const sorted = [...found].sort(byTime);
+	const firstLeft = sorted[most].at;
+	const before = sorted.filter((call) => call.at < firstLeft);
+	// More than `most` calls made in one millisecond: that millisecond is emitted whole.
+	if (before.length === 0)
+		return { found: sorted.filter((call) => call.at === firstLeft), readTo: firstLeft };
+	return { found: before, readTo: firstLeft - 1 };
+}
+
 /**
  * The calls of `found` to emit, oldest first, and the state after emitting them: the cursor at
- * `readTo`, and only ids the next poll's look-back can still meet remembered.
+ * `readTo`, the horizon moved up to the look-back before it (never back), and only ids made since
+ * the horizon remembered.
  */
 export function advance(
 	state: PollState,
@@ -30,17 +118,14 @@ export function advance(
 	lookBackMs: number,
 ): { emit: FoundCall[]; next: PollState } {
 	const fresh = new Map<string, FoundCall>();
+	const from = Math.max(state.since, state.horizon);
 	for (const call of found) {
-		if (call.at >= state.since && call.at <= readTo && !(call.id in state.seen)) {
-			fresh.set(call.id, call);
-		}
+		if (call.at >= from && call.at <= readTo && !state.seen.has(call.id)) fresh.set(call.id, call);
 	}
-	const emit = [...fresh.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-	const forgetBefore = readTo + 1 - lookBackMs;
-	const seen: IDataObject = {};
-	for (const [id, at] of Object.entries(state.seen)) {
-		if ((at as number) >= forgetBefore) seen[id] = at;
-	}
-	for (const call of emit) if (call.at >= forgetBefore) seen[call.id] = call.at;
-	return { emit, next: { ...state, cursor: readTo, seen } };
+	const emit = [...fresh.values()].sort(byTime);
+	const horizon = Math.max(state.horizon, readTo + 1 - lookBackMs);
+	const seen = new Map<string, number>();
+	for (const [id, at] of state.seen) if (at >= horizon) seen.set(id, at);
+	for (const call of emit) if (call.at >= horizon) seen.set(call.id, call.at);
+	return { emit, next: { ...state, cursor: readTo, horizon, seen } };
 }

@@ -1,16 +1,18 @@
-import type {
-	IDataObject,
-	IHttpRequestOptions,
-	INodeProperties,
-	IPollFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { callFilters } from '../CallHistory/resources/call/getMany';
-import { collectCalls } from '../CallHistory/shared/callList';
+import { collectCalls, type ListPlan } from '../CallHistory/shared/callList';
 import { LIST_VALUE, TEXT_VALUE } from '../CallHistory/shared/descriptions';
 import type { RequestPlace } from '../CallHistory/shared/envelope';
+import { checkOutputSize } from '../CallHistory/shared/pages';
 import { readRequiredText, readWindowMs } from '../CallHistory/shared/parameters';
-import { vbotCallTimeMs, vbotIdOf } from '../CallHistory/shared/simplify';
-import { sendThrough, type Request } from '../CallHistory/shared/transport';
+import {
+	simplifyCallHistoryCall,
+	simplifyVbotCall,
+	vbotCallTimeMs,
+	vbotIdOf,
+	type SimpleCall,
+} from '../CallHistory/shared/simplify';
+import { apiRequest, transportFor } from '../CallHistory/shared/transport';
 import {
 	VBOT_COUNT_PATH,
 	VBOT_LIST_PATH,
@@ -22,28 +24,32 @@ import type { FoundCall } from './pollState';
 
 const CALL_LIST_PATH = '/api/call_transaction/list';
 
-/** A GET to `path` below the credential's Base URL, authenticated by n8n as the credential says. */
+/**
+ * The most calls one poll reads of a backlog, give or take one window: the rest is read by the
+ * next poll. A window announcing more is read in halves, down to one hour.
+ */
+export const MOST_CALLS_PER_POLL = 10_000;
+
+/** Where the trigger finds calls: a list it can read by date range, in any order it is served. */
+export interface TriggerSource {
+	/** What the saved state belongs to: when it changes, the trigger starts afresh. */
+	key(context: IPollFunctions): unknown;
+	/**
+	 * The calls made in `range`, and the instant up to which they are all of them: the end of the
+	 * range, or earlier when the source stopped at about MOST_CALLS_PER_POLL.
+	 */
+	read(context: IPollFunctions, range: DateWindow): Promise<{ found: FoundCall[]; readTo: number }>;
+	/** The newest call made in `range`, or undefined. */
+	newest(context: IPollFunctions, range: DateWindow): Promise<FoundCall | undefined>;
+	simplify(call: IDataObject, timezone: string): SimpleCall;
+}
+
+/** GETs `path` below the credential's Base URL, through the transport of this poll. */
 async function requester(context: IPollFunctions) {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('callHistoryApi');
-	const base = String(baseUrl).replace(/\/+$/, '');
-	return (path: string, qs: IDataObject): Request =>
-		async (timeoutMs) => {
-			const options: IHttpRequestOptions = {
-				method: 'GET',
-				url: `${base}${path}`,
-				qs,
-				json: true,
-				timeout: timeoutMs,
-				headers: { Accept: 'application/json' },
-				// The vendors document list parameters as `name[]=value`, as the action node sends them.
-				arrayFormat: 'brackets',
-			};
-			return await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				'callHistoryApi',
-				options,
-			);
-		};
+	const transport = await transportFor(context);
+	return async (path: string, qs: IDataObject, place: RequestPlace) =>
+		await transport.api(apiRequest(baseUrl, 'GET', path, qs), place);
 }
 
 /** A filter's value as its routing in the action node sends it (see LIST_VALUE and TEXT_VALUE). */
@@ -71,86 +77,107 @@ function filterQuery(context: IPollFunctions): IDataObject {
 	return qs;
 }
 
-/** Every call of the Call History list made in [from, to], by the action node's list reader. */
-export async function callHistoryCalls(
+const newestOf = (found: FoundCall[]) =>
+	found.reduce<FoundCall | undefined>(
+		(newest, call) => (newest && newest.at >= call.at ? newest : call),
+		undefined,
+	);
+
+/** The Call History list's calls in `range`, read by the action node's list reader as `how` says. */
+async function readCallList(
 	context: IPollFunctions,
 	range: DateWindow,
-	limit = Infinity,
-): Promise<FoundCall[]> {
+	how: Pick<ListPlan, 'oldestFirst' | 'stopAfter' | 'splitAbove'>,
+) {
 	const request = await requester(context);
 	const filters = filterQuery(context);
-	const plan = {
+	const windows = cutWindows(range.from, range.to, readWindowMs(context));
+	const plan: ListPlan = {
 		operation: 'Call History Trigger',
-		windows: cutWindows(range.from, range.to, readWindowMs(context)),
-		limit,
-		size: Math.min(50, limit),
+		windows: how.oldestFirst ? windows.reverse() : windows,
+		limit: Infinity,
+		size: 50,
 		concurrency: 1,
+		holder: 'poll',
+		...how,
 	};
-	const items = await collectCalls(context, plan, async (qs, place: RequestPlace) =>
-		sendThrough(context, request(CALL_LIST_PATH, { ...filters, ...qs }), place),
+	const { items, lastWindow } = await collectCalls(
+		context,
+		plan,
+		async (qs, place) => await request(CALL_LIST_PATH, { ...filters, ...qs }, place),
 	);
-	return items.map(({ json }) => ({
+	const found = items.map(({ json }) => ({
 		id: String(json.transaction_id),
 		at: Number(json.created_date),
 		json,
 	}));
+	return { found, readTo: lastWindow?.to ?? range.to };
 }
 
-/** The filters of the trigger as the key of its state: changing them starts afresh. */
-export function sourceKey(context: IPollFunctions): string {
-	const source = context.getNodeParameter('source', 'callHistory') as string;
-	const of =
-		source === 'vbot'
-			? ['vbotId', 'projectCode', 'phone'].map((name) => context.getNodeParameter(name, ''))
-			: filterQuery(context);
-	return JSON.stringify({ source, of });
-}
+const callHistory: TriggerSource = {
+	key: filterQuery,
+	// Oldest window first, so that a poll stopping at MOST_CALLS_PER_POLL has read all before where it stopped.
+	read: async (context, range) =>
+		await readCallList(context, range, {
+			oldestFirst: true,
+			stopAfter: MOST_CALLS_PER_POLL,
+			splitAbove: MOST_CALLS_PER_POLL,
+		}),
+	// The newest window that has calls, whole: the vendor publishes no order within it.
+	newest: async (context, range) =>
+		newestOf((await readCallList(context, range, { stopAfter: 1 })).found),
+	simplify: simplifyCallHistoryCall,
+};
+
+const CUSTOMER = [
+	['vbot_id', 'vbotId', 'VBot ID'],
+	['project_code', 'projectCode', 'Project Code'],
+	['phone', 'phone', 'Phone'],
+];
 
 /**
- * The customer's VBot records made since `from`, newest first, read page by page until a page
- * reaches back before `from` (or `limit` records are held).
+ * The customer's VBot records made in `range`. VBot publishes no order for the history and no
+ * date filter with a known unit, so every page is read each time and the range is applied here.
  */
-export async function vbotCalls(
-	context: IPollFunctions,
-	from: number,
-	limit = Infinity,
-): Promise<FoundCall[]> {
+async function vbotCalls(context: IPollFunctions, range: DateWindow): Promise<FoundCall[]> {
 	const request = await requester(context);
 	const customer = Object.fromEntries(
-		[
-			['vbot_id', 'vbotId', 'VBot ID'],
-			['project_code', 'projectCode', 'Project Code'],
-			['phone', 'phone', 'Phone'],
-		].map(([query, name, label]) => [
+		CUSTOMER.map(([query, name, label]) => [
 			query,
 			readRequiredText(context, name, label, `VBot needs ${label} to read a customer's history.`),
 		]),
 	);
 	const fetch: FetchVbot = async (what, qs, place) =>
-		await sendThrough(
-			context,
-			what === 'list'
-				? request(VBOT_LIST_PATH, { ...customer, ...qs })
-				: request(VBOT_COUNT_PATH, customer),
-			place,
-		);
+		what === 'list'
+			? await request(VBOT_LIST_PATH, { ...customer, ...qs }, place)
+			: await request(VBOT_COUNT_PATH, customer, place);
 	const found: FoundCall[] = [];
+	let read = 0;
 	await walkVbotHistory(
 		context,
 		fetch,
-		{ operation: 'Call History Trigger (VBot)', size: Math.min(50, limit) },
+		{ operation: 'Call History Trigger (VBot)', size: 50 },
 		(records) => {
-			let reachedBack = false;
+			read += records.length;
+			checkOutputSize(context.getNode(), read, 'records', 'poll');
 			for (const json of records) {
 				const at = vbotCallTimeMs(json);
-				if (at === undefined || at < from) {
-					reachedBack ||= at !== undefined;
-					continue;
+				if (at !== undefined && at >= range.from && at <= range.to) {
+					found.push({ id: vbotIdOf(json), at, json });
 				}
-				found.push({ id: vbotIdOf(json), at, json });
 			}
-			return !reachedBack && found.length < limit;
+			return true;
 		},
 	);
 	return found;
 }
+
+const vbot: TriggerSource = {
+	key: (context) => CUSTOMER.map(([, name]) => context.getNodeParameter(name, '')),
+	read: async (context, range) => ({ found: await vbotCalls(context, range), readTo: range.to }),
+	newest: async (context, range) => newestOf(await vbotCalls(context, range)),
+	simplify: simplifyVbotCall,
+};
+
+/** The trigger's sources, by the value of its Source parameter. */
+export const SOURCES: Record<string, TriggerSource> = { callHistory, vbot };

@@ -17,6 +17,9 @@ function useSandbox(settings = {}) {
 			vbotMaxPageSize: 50,
 			vbotEnvelope: 'status',
 			latencyMs: 0,
+			listOrder: 'newest',
+			vbotOrder: 'newest',
+			recordingContentType: 'audio/wav',
 			...settings,
 		});
 	});

@@ -62,4 +62,38 @@ async function pollTrigger({
 /** The trigger's saved state in `staticData`. */
 const stateIn = (staticData) => staticData[`node:${TRIGGER_NAME}`]?.callHistoryTrigger;
 
-module.exports = { pollTrigger, stateIn, TRIGGER_NAME };
+/**
+ * Polls on as n8n does: what a successful poll saved is what the next one starts from.
+ * `credentials` is a function, so that a test can change them between polls.
+ */
+function triggerPoller(parameters, credentials) {
+	let staticData = {};
+	return {
+		async poll(mode = 'trigger') {
+			// Polls a few milliseconds apart, as real ones are minutes apart: a poll reads up to its own now.
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			const result = await pollTrigger({
+				parameters,
+				credentials: credentials(),
+				staticData,
+				mode,
+			});
+			if (mode === 'trigger' && !result.error) staticData = result.staticData;
+			return { ...result, ids: result.json.map((call) => call.transaction_id) };
+		},
+		get state() {
+			return stateIn(staticData);
+		},
+		set state(state) {
+			staticData = { [`node:${TRIGGER_NAME}`]: { callHistoryTrigger: state } };
+		},
+		get staticData() {
+			return staticData;
+		},
+		set staticData(data) {
+			staticData = data;
+		},
+	};
+}
+
+module.exports = { pollTrigger, stateIn, triggerPoller, TRIGGER_NAME };

@@ -49,7 +49,7 @@ const CASES = [
 	{
 		name: 'From Date after To Date',
 		parameters: getMany({ fromDate: RANGE.toDate, toDate: RANGE.fromDate }),
-		message: 'From Date is after To Date',
+		message: 'From Date is after To Date: swap them',
 		mutant: { file: 'parameters.js', find: 'if (from > to) {', replace: 'if (false) {' },
 	},
 	{
@@ -59,7 +59,8 @@ const CASES = [
 			fromDate: new Date(JAN_1 - 400 * DAY).toISOString(),
 			options: { requestsPerSecond: 0 },
 		}),
-		message: 'The date range is 401 days long, more than 366',
+		message:
+			'The date range is 401 days long, more than 366: narrow From Date and To Date to 366 days or less',
 		description: /split the workflow into runs of a year or less/,
 		mutant: {
 			file: 'parameters.js',
@@ -135,8 +136,8 @@ const CASES = [
 		message: 'Max Retries must be a whole number from 0 to 10',
 		mutant: {
 			file: 'transport.js',
-			find: "'Max Retries', 0, 10, 3",
-			replace: "'Max Retries', 0, Infinity, 3",
+			find: "'Max Retries', 0, 10,",
+			replace: "'Max Retries', 0, Infinity,",
 		},
 	},
 	{
@@ -160,8 +161,8 @@ const CASES = [
 		message: 'Timeout must be a whole number from 1 to 600',
 		mutant: {
 			file: 'transport.js',
-			find: "'Timeout', 1, 600, 30",
-			replace: "'Timeout', -Infinity, 600, 30",
+			find: "'Timeout', 1, 600,",
+			replace: "'Timeout', -Infinity, 600,",
 		},
 	},
 ];

@@ -26,6 +26,8 @@ function failure(code) {
 	};
 }
 
+const { pageOf } = require('./order');
+
 const ok = (payload) => ({ status: 200, body: envelope(payload) });
 const asList = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -85,7 +87,7 @@ function list(query, sandbox) {
 		.filter((call) => matchesFilters(call, query));
 	const totalPages = Math.ceil(calls.length / size);
 	return ok({
-		items: calls.slice((page - 1) * size, page * size),
+		items: pageOf(calls, page, size, sandbox.settings.listOrder),
 		page_number: page,
 		page_size: size,
 		total_items: calls.length,

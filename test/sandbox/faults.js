@@ -12,6 +12,12 @@
 //   { hang: true }              never answer (the connection stays open until the sandbox closes)
 //   { truncate: true }          HTTP 200 with the first half of the real JSON body
 //   { delayMs: n }              answer normally, n ms late
+//   { until: promise }          answer normally once `promise` settles (a test holds the request)
+//   { answer: (req, sandbox) }  the { status, body, headers } it returns, computed per request
+//   { stream: { bytes, chunkBytes, everyMs, contentLength, contentType, status } }
+//                               HTTP 200 (or `status`) streaming `bytes` bytes of `chunkBytes`, one
+//                               chunk every `everyMs` ms, with a Content-Length unless it is false;
+//                               stops when the client goes away; `req.sentBytes` counts what left
 //   { before: (sandbox, req) }  run before the real answer is computed (e.g. insert calls)
 
 class FaultScript {

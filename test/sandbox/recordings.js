@@ -2,6 +2,8 @@
 // The seeded calls' recordings: a real, small audio file (a one-second WAV tone, 8 kHz, 16-bit
 // mono, its pitch taken from the file name) at <base>/recordings/<name>.wav, with no credential,
 // like the vendors' recording links. A name in `sandbox.brokenRecordings` answers HTTP 404.
+// Links ending .mp3 or .m4a answer the same bytes; `settings.recordingContentType` (default
+// audio/wav) is the Content-Type they are served with, '' for none.
 
 const RATE = 8000;
 
@@ -31,7 +33,7 @@ function toneWav(hz, seconds = 1) {
 
 /** The answer to GET /recordings/<name>, or undefined for any other request. */
 function recordingAnswer(req, sandbox) {
-	const match = /^\/recordings\/([\w.-]+)\.wav$/.exec(req.path);
+	const match = /^\/recordings\/([\w.-]+)\.(?:wav|mp3|m4a)$/.exec(req.path);
 	if (req.method !== 'GET' || req.platform !== 'callHistory' || !match) return undefined;
 	if (sandbox.brokenRecordings.has(match[1])) {
 		return {
@@ -41,7 +43,8 @@ function recordingAnswer(req, sandbox) {
 		};
 	}
 	const hz = 300 + ([...match[1]].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 500);
-	return { status: 200, body: toneWav(hz), headers: { 'content-type': 'audio/wav' } };
+	const type = sandbox.settings.recordingContentType ?? 'audio/wav';
+	return { status: 200, body: toneWav(hz), headers: type ? { 'content-type': type } : {} };
 }
 
 module.exports = { recordingAnswer, toneWav };

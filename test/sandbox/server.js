@@ -13,6 +13,7 @@ const { handleVbot, failure: vbotFailure } = require('./vbotApi');
 const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
 const { recordingAnswer } = require('./recordings');
+const { ScriptedModel, modelAnswer } = require('./model');
 
 const VBOT_BASE = '/vbot/v2.0';
 
@@ -33,6 +34,7 @@ function authOf(header, sandbox) {
 	const match = /^Bearer (.+)$/.exec(header ?? '');
 	if (!match) return 'missing';
 	if (match[1] === sandbox.token) return 'ok';
+	if (match[1] === sandbox.model.apiKey) return 'model';
 	const issued = sandbox.tokens.check(match[1]);
 	if (issued) return issued;
 	return sandbox.expiredTokens.has(match[1]) ? 'expired' : 'invalid';
@@ -75,7 +77,10 @@ function crmAnswer(req, sandbox) {
 
 function realAnswer(req, sandbox) {
 	const open =
-		tokenAnswer(req, sandbox) ?? recordingAnswer(req, sandbox) ?? crmAnswer(req, sandbox);
+		tokenAnswer(req, sandbox) ??
+		recordingAnswer(req, sandbox) ??
+		crmAnswer(req, sandbox) ??
+		modelAnswer(req, sandbox);
 	if (open) return open;
 	if (req.auth !== 'ok') return authFailure(req);
 	return req.platform === 'vbot' ? handleVbot(req, sandbox) : handleCallHistory(req, sandbox);
@@ -93,6 +98,26 @@ function send(res, { status, body, headers = {} }, truncate = false) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Streams `bytes` bytes in chunks, as a large or slow answer arrives; stops when the client leaves. */
+async function streamTo(res, req, { bytes, chunkBytes = 64 * 1024, everyMs = 0, ...how }) {
+	const headers = { 'content-type': how.contentType ?? 'application/octet-stream' };
+	if (how.contentLength !== false) headers['content-length'] = String(bytes);
+	res.writeHead(how.status ?? 200, headers);
+	req.sentBytes = 0;
+	let gone = false;
+	res.on('close', () => (gone = true));
+	const chunk = Buffer.alloc(chunkBytes, 0x61);
+	while (req.sentBytes < bytes && !gone) {
+		const size = Math.min(chunkBytes, bytes - req.sentBytes);
+		req.sentBytes += size;
+		const drained = res.write(chunk.subarray(0, size));
+		if (everyMs > 0) await sleep(everyMs);
+		else if (!drained)
+			await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+	}
+	if (!gone) res.end();
+}
 
 async function readBody(req) {
 	const chunks = [];
@@ -131,7 +156,10 @@ async function handle(rawReq, res, sandbox) {
 	const respond = fault?.respond ?? {};
 	if (respond.reset) return rawReq.socket.destroy();
 	if (respond.hang) return undefined;
+	if (respond.until) await respond.until.catch(() => undefined);
 	if (respond.before) await respond.before(sandbox, req);
+	if (respond.answer) return send(res, respond.answer(req, sandbox));
+	if (respond.stream) return streamTo(res, req, respond.stream);
 	if (respond.status)
 		return send(res, {
 			status: respond.status,
@@ -145,10 +173,13 @@ async function handle(rawReq, res, sandbox) {
 /**
  * Starts a sandbox on 127.0.0.1 (an ephemeral port unless `port` is given).
  * settings: maxWindowMs (date_is_too_long above it, default 3 days), maxPageSize (list cap, 50),
- * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer).
+ * vbotMaxPageSize (50), vbotEnvelope ('status' | 'error-only'), latencyMs (added to every answer),
+ * listOrder and vbotOrder: how the lists are served ('newest' first, the default; 'oldest' first;
+ * 'shuffled': newest-first pages, each in no order), since neither vendor publishes one.
  * secrets: { apiKey, username, password } the token endpoints accept (default: a random API key).
+ * modelKey: the API key the scripted model under /v1 accepts (see model.js; default: a random one).
  */
-async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
+async function startSandbox({ token, secrets, modelKey, port = 0, settings = {} } = {}) {
 	const sandbox = {
 		token: token ?? `sbx_${crypto.randomBytes(12).toString('hex')}`,
 		settings: {
@@ -157,6 +188,8 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			vbotMaxPageSize: 50,
 			vbotEnvelope: 'status',
 			latencyMs: 0,
+			listOrder: 'newest',
+			vbotOrder: 'newest',
 			...settings,
 		},
 		calls: new CallStore(),
@@ -170,6 +203,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 		tokens: new TokenIssuer(secrets),
 		brokenRecordings: new Set(),
 		crm: [],
+		model: new ScriptedModel({ apiKey: modelKey }),
 	};
 	const server = http.createServer((req, res) => {
 		sandbox.inFlight += 1;
@@ -196,6 +230,7 @@ async function startSandbox({ token, secrets, port = 0, settings = {} } = {}) {
 			sandbox.tokens = new TokenIssuer(sandbox.tokens);
 			sandbox.brokenRecordings.clear();
 			sandbox.crm.length = 0;
+			sandbox.model.reset();
 		},
 		close() {
 			server.closeAllConnections();

@@ -3,6 +3,8 @@
 // parameters in the query string, an envelope { status, error, message, data }, and newer
 // answers that drop `status` (settings.vbotEnvelope = 'error-only').
 
+const { pageOf } = require('./order');
+
 function answer(settings, data) {
 	const body = { status: 1, error: 0, message: 'Thành công', data };
 	if (settings.vbotEnvelope === 'error-only') delete body.status;
@@ -31,7 +33,7 @@ function getAll(query, sandbox) {
 	if (!Number.isInteger(page) || page < 1) return failure(settings, 1, 'Thiếu tham số page');
 	if (!Number.isInteger(asked) || asked < 1) return failure(settings, 1, 'Thiếu tham số size');
 	const size = Math.min(asked, settings.vbotMaxPageSize);
-	return answer(settings, sandbox.vbot.find(customer.who).slice((page - 1) * size, page * size));
+	return answer(settings, pageOf(sandbox.vbot.find(customer.who), page, size, settings.vbotOrder));
 }
 
 function countAll(query, sandbox) {

@@ -4,15 +4,27 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { malformedAnswer, type RequestPlace } from './envelope';
+import { asksForShorterWindow, malformedAnswer, type RequestPlace } from './envelope';
 import { readConcurrency, readWindows } from './parameters';
-import { send } from './transport';
+import { transportFor } from './transport';
 import { forEachWindow } from './windows';
 import { isObject } from './json';
 
+/** `object` with `key` set as its own property, whatever the key: a vendor's `__proto__` is data too. */
+function withOwn(object: IDataObject, key: string, value: unknown): IDataObject {
+	Object.defineProperty(object, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
+	return object;
+}
+
 /**
  * Adds two window reports of the same shape: numbers are summed, entries of arrays matched by
- * `_id`, and a null count stays null only while every window says null.
+ * `_id`, and a null count stays null only while every window says null. Every key of either
+ * comes out as an own property of plain data.
  */
 export function mergeReports(first: unknown, second: unknown): unknown {
 	if (first === null || first === undefined) return second ?? first;
@@ -36,12 +48,14 @@ export function mergeReports(first: unknown, second: unknown): unknown {
 		return merged;
 	}
 	if (isObject(first) && isObject(second)) {
-		const merged: IDataObject = { ...first };
+		const merged: IDataObject = {};
+		for (const key of Object.keys(first)) withOwn(merged, key, first[key]);
 		for (const key of Object.keys(second)) {
-			merged[key] =
-				key === '_id'
-					? (first._id ?? second._id)
-					: (mergeReports(first[key], second[key]) as IDataObject);
+			withOwn(
+				merged,
+				key,
+				key === '_id' ? (first._id ?? second._id) : mergeReports(first[key], second[key]),
+			);
 		}
 		return merged;
 	}
@@ -58,6 +72,8 @@ export async function reportCalls(
 ): Promise<INodeExecutionData[]> {
 	const windows = readWindows(this);
 	const timezone = this.getTimezone();
+	const transport = await transportFor(this);
+	const { options } = requestData;
 
 	let report: unknown;
 	await forEachWindow(
@@ -70,7 +86,7 @@ export async function reportCalls(
 				window,
 			};
 			const qs = { from_date: window.from, to_date: window.to };
-			const payload = await send(this, requestData, { qs }, place);
+			const payload = await transport.api({ ...options, qs: { ...options.qs, ...qs } }, place);
 			if (!isObject(payload))
 				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
 			return payload;
@@ -79,7 +95,7 @@ export async function reportCalls(
 			report = report === undefined ? payload : mergeReports(report, payload);
 			return true;
 		},
-		readConcurrency(this),
+		{ concurrency: readConcurrency(this), shouldSplit: asksForShorterWindow },
 	);
 	return [{ json: report as IDataObject }];
 }

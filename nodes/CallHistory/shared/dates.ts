@@ -3,6 +3,13 @@ import { DateTime } from 'luxon';
 /** Before 1973-03-03 in milliseconds: a call-center timestamp this small is epoch seconds. */
 const SMALLEST_PLAUSIBLE_MS = 100_000_000_000;
 
+/** The farthest from 1970 a JavaScript date reaches, either way, in milliseconds. */
+const MOST_EPOCH_MS = 8.64e15;
+
+/** Whether `value` is an instant in epoch milliseconds that a JavaScript date can hold. */
+export const isInstant = (value: unknown): value is number =>
+	typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MOST_EPOCH_MS;
+
 export type ParsedDate =
 	| { kind: 'empty' }
 	| { kind: 'invalid'; reason: string }
@@ -20,6 +27,12 @@ function fromText(text: string, timezone: string): ParsedDate {
 
 function fromNumber(ms: number): ParsedDate {
 	if (!Number.isFinite(ms)) return { kind: 'invalid', reason: `${ms} is not a date` };
+	if (!isInstant(ms)) {
+		return {
+			kind: 'invalid',
+			reason: `${ms} is further from 1970 than any date can be (at most 8.64e15 milliseconds)`,
+		};
+	}
 	if (Math.abs(ms) < SMALLEST_PLAUSIBLE_MS) {
 		return {
 			kind: 'invalid',

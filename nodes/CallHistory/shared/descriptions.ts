@@ -74,6 +74,23 @@ export const recordingOptions: INodeProperties[] = [
 		description:
 			'The name of the binary field to put the recording in (a VBot call with several: data, data_2, …)',
 	},
+	{
+		displayName: 'Max Recording Size (MB)',
+		name: 'maxRecordingMb',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 2048 },
+		default: 200,
+		description:
+			'A recording larger than this is not downloaded: that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.',
+	},
+	{
+		displayName: 'Allow Recordings from Private Addresses',
+		name: 'allowPrivateRecordings',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to download recording links that point to this machine or a private network (127.0.0.1, 10.x, 192.168.x, …). Off, such links are refused: a link in the vendor's answer must not reach your own services.",
+	},
 ];
 
 /** n8n's usual Simplify switch, for every operation that returns calls. */
@@ -85,7 +102,7 @@ export function simplifyOption(show: Record<string, string[]>): INodeProperties 
 		displayOptions: { show },
 		default: false,
 		description:
-			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms (see <a href="https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#simplify" target="_blank">Simplify in the README</a>)',
+			'Whether to return a simplified version of the response instead of the raw data: one shape for both platforms, and smaller: use it when an AI agent reads the output (see <a href="https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#simplify" target="_blank">Simplify in the README</a>)',
 	};
 }
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { formatInstant } from './dates';
 import type { DateWindow } from './windows';
 import { isObject } from './json';
+import { RETRY_NETWORK_CODES, RETRY_STATUSES } from './retry';
 
 export type Platform = 'callHistory' | 'vbot';
 
@@ -32,18 +33,13 @@ export function remedyOf(error: unknown): Remedy | undefined {
 	return typeof error === 'object' && error !== null ? remedies.get(error) : undefined;
 }
 
+/** Whether the vendor refused a request's date window as too long (date_is_too_long). */
+export function asksForShorterWindow(error: unknown): boolean {
+	const remedy = remedyOf(error);
+	return remedy !== undefined && 'shorterWindow' in remedy;
+}
+
 const RETRY: Remedy = { retry: true };
-/** HTTP statuses that say "not now": the same request may well succeed later. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-/** Network failures of one exchange (a reset, a timeout), as opposed to a wrong address. */
-const RETRY_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'EAI_AGAIN',
-]);
 
 const VENDOR: Record<Platform, string> = { callHistory: 'Call History API', vbot: 'VBot API' };
 
@@ -226,28 +222,69 @@ export function checkAnswer(node: INode, place: RequestPlace, answer: unknown): 
 		: checkCallHistory(node, place, answer);
 }
 
-interface HttpErrorShape {
+/** A failed HTTP exchange as the transport saw it: the answer's status, headers and body, or a network code. */
+export interface HttpFailure {
+	status?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
 	code?: string;
-	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	/** Where the request went, for a redirect's relative Location. */
+	url?: string;
+	/** What failed when it was neither the vendor's answer nor the network (the credential's own token request). */
+	message?: string;
+}
+
+/** The host a redirect pointed to (with its port: never its path or query), or undefined. */
+function redirectTarget(failure: HttpFailure): string | undefined {
+	const location = failure.headers?.location;
+	if (typeof location !== 'string' || location === '') return undefined;
+	try {
+		return new URL(location, failure.url).host;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A redirect the node does not follow: no credential or answer crosses to where it points. */
+function redirectRefused(node: INode, place: RequestPlace, failure: HttpFailure): NodeApiError {
+	const target = redirectTarget(failure) ?? 'an address it did not give';
+	return vendorError(node, place, {
+		code: `HTTP ${failure.status}`,
+		httpCode: String(failure.status),
+		advice: {
+			summary: `the vendor redirected the request to ${target}, which the node does not follow`,
+			fix: 'The node sends the credential to the Base URL only and reads no other host. If the vendor moved, set Base URL to its new address.',
+		},
+	});
+}
+
+/** The vendor did not answer within Timeout: the whole exchange, headers and body. */
+export function timedOut(node: INode, place: RequestPlace, timeoutMs: number): NodeApiError {
+	return vendorError(node, place, {
+		code: 'ETIMEDOUT',
+		httpCode: 'ETIMEDOUT',
+		remedy: RETRY,
+		advice: {
+			summary: `the vendor did not answer within ${timeoutMs / 1000} s`,
+			fix: 'Try again later, or raise Timeout under Options.',
+		},
+	});
 }
 
 /**
- * Maps a failed HTTP exchange (n8n's NodeApiError around an axios error) to an error that says
- * what to do. The new error is built from the status and the vendor's body only, so nothing of
- * the request (its Authorization header included) travels on.
+ * Maps a failed HTTP exchange to an error that says what to do. The new error is built from the
+ * status and the vendor's body only, so nothing of the request (its Authorization header
+ * included) travels on.
  */
-export function httpFailure(node: INode, place: RequestPlace, error: unknown): unknown {
-	const cause = ((error as { cause?: unknown } | undefined)?.cause ??
-		error ??
-		{}) as HttpErrorShape;
-	const status = cause.response?.status;
+export function httpFailure(node: INode, place: RequestPlace, failure: HttpFailure): NodeApiError {
+	const { status, body, code } = failure;
+	if (status && status >= 300 && status < 400) return redirectRefused(node, place, failure);
 	if (status) {
-		const body = cause.response?.data;
 		const vendorCode =
 			isObject(body) && typeof body.message === 'string' && body.message ? body.message : undefined;
 		const advice = (vendorCode && CODES[vendorCode]) || adviceForStatus(status);
 		const remedy: Remedy | undefined = RETRY_STATUSES.has(status)
-			? { retry: true, afterMs: retryAfterMs(cause.response?.headers?.['retry-after']) }
+			? { retry: true, afterMs: retryAfterMs(failure.headers?.['retry-after']) }
 			: remedyForCode(vendorCode);
 		return vendorError(node, place, {
 			code: `HTTP ${status}`,
@@ -257,19 +294,22 @@ export function httpFailure(node: INode, place: RequestPlace, error: unknown): u
 			remedy,
 		});
 	}
-	if (cause.code && cause.code !== 'ERR_CANCELED') {
-		const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT';
-		return vendorError(node, place, {
-			code: cause.code,
-			httpCode: cause.code,
-			remedy: RETRY_NETWORK_CODES.has(cause.code) ? RETRY : undefined,
-			advice: timedOut
-				? { summary: 'the vendor did not answer in time', fix: 'Try again later.' }
-				: {
-						summary: `could not reach the ${VENDOR[place.platform]}`,
-						fix: 'Check Base URL in the credential and that this machine can reach it.',
-					},
+	if (code === undefined && failure.message) {
+		return new NodeApiError(node, { vendor: VENDOR[place.platform] } as JsonObject, {
+			message: failure.message,
+			description: `At ${describePlace(place)}.`,
 		});
 	}
-	return error;
+	const timedOutCode = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	return vendorError(node, place, {
+		code: code ?? 'EFAILED',
+		httpCode: code ?? 'EFAILED',
+		remedy: code && RETRY_NETWORK_CODES.has(code) ? RETRY : undefined,
+		advice: timedOutCode
+			? { summary: 'the vendor did not answer in time', fix: 'Try again later.' }
+			: {
+					summary: `could not reach the ${VENDOR[place.platform]}`,
+					fix: 'Check Base URL in the credential and that this machine can reach it.',
+				},
+	});
 }

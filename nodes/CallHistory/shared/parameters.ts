@@ -63,7 +63,7 @@ function readDateRange(context: ParameterContext): { from: number; to: number } 
 	const to = readDate(context, 'toDate', 'To Date');
 	if (from > to) {
 		const timezone = context.getTimezone();
-		throw new NodeOperationError(context.getNode(), 'From Date is after To Date', {
+		throw new NodeOperationError(context.getNode(), 'From Date is after To Date: swap them', {
 			description: `From Date is ${formatInstant(from, timezone)} and To Date is ${formatInstant(to, timezone)}. Swap them, or fix the range.`,
 		});
 	}
@@ -71,7 +71,7 @@ function readDateRange(context: ParameterContext): { from: number; to: number } 
 		const days = Math.ceil((to - from) / DAY_MS);
 		throw new NodeOperationError(
 			context.getNode(),
-			`The date range is ${days} days long, more than ${MAX_RANGE_DAYS}`,
+			`The date range is ${days} days long, more than ${MAX_RANGE_DAYS}: narrow From Date and To Date to ${MAX_RANGE_DAYS} days or less`,
 			{
 				description: `One run reads at most ${MAX_RANGE_DAYS} days of calls. Narrow From Date and To Date, or split the workflow into runs of a year or less (e.g. one per quarter).`,
 			},

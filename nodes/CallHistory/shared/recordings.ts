@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	type IBinaryKeyData,
 	type IDataObject,
 	type IExecutePaginationFunctions,
@@ -8,8 +9,11 @@ import {
 } from 'n8n-workflow';
 import type { RequestPlace } from './envelope';
 import { isObject } from './json';
+import { readWholeNumber } from './parameters';
 import { vbotIdOf } from './simplify';
-import { download } from './transport';
+import type { Transport } from './transport';
+
+const MB = 1024 * 1024;
 
 /** A call's id (for the file name) and the links of its recordings. */
 export type RecordingsOf = (call: IDataObject) => { id: string; urls: string[] };
@@ -26,6 +30,7 @@ export const vbotRecordings: RecordingsOf = (record) => ({
 	),
 });
 
+/** The audio types servers send, by the extension a file of that type gets. */
 const EXTENSIONS: Record<string, string> = {
 	'audio/mpeg': 'mp3',
 	'audio/mp3': 'mp3',
@@ -38,9 +43,15 @@ const EXTENSIONS: Record<string, string> = {
 	'audio/aac': 'aac',
 	'audio/webm': 'webm',
 };
-const MIME_TYPES = Object.fromEntries(
-	Object.entries(EXTENSIONS).map(([mime, ext]) => [ext, mime]),
-) as Record<string, string>;
+/** The standard type of each extension, for a server that sends none that is audio. */
+const MIME_TYPES: Record<string, string> = {
+	mp3: 'audio/mpeg',
+	wav: 'audio/wav',
+	ogg: 'audio/ogg',
+	m4a: 'audio/mp4',
+	aac: 'audio/aac',
+	webm: 'audio/webm',
+};
 
 /** The MIME type and extension of a file: its Content-Type if it is audio, else its link's ending. */
 function typeOf(contentType: string | undefined, url: string): { mime: string; ext: string } {
@@ -51,37 +62,142 @@ function typeOf(contentType: string | undefined, url: string): { mime: string; e
 	return { mime: mime || 'application/octet-stream', ext: ending || 'bin' };
 }
 
+/** Why a recording is not downloaded: said in the error after "could not be downloaded: ". */
+const refusal = (context: IExecutePaginationFunctions, reason: string) =>
+	new NodeOperationError(context.getNode(), reason);
+
+/** IPv4 literals of loopback, private, link-local, shared and unspecified ranges, as [first octets, prefix]. */
+const PRIVATE_IPV4: Array<[number, number, number]> = [
+	[0, 0, 8],
+	[10, 0, 8],
+	[100, 64, 10],
+	[127, 0, 8],
+	[169, 254, 16],
+	[172, 16, 12],
+	[192, 168, 16],
+];
+
+/** `[::]` (and `0.0.0.0`): connecting to the unspecified address reaches this machine. */
+const isUnspecified = (hostname: string) => /^\[?(::|0\.0\.0\.0)\]?$/.test(hostname);
+
+/**
+ * Whether a link's host is a loopback, private, link-local or unspecified address written as one
+ * (or `localhost`): for n8n versions without an egress filter, where no DNS lookup can be made.
+ */
+function isPrivateLiteral(hostname: string): boolean {
+	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	if (host === 'localhost' || host.endsWith('.localhost')) return true;
+	const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host.replace(/^::ffff:/, ''));
+	if (v4) {
+		const value = v4.slice(1).reduce((sum, octet) => sum * 256 + Number(octet), 0);
+		return PRIVATE_IPV4.some(([a, b, prefix]) => {
+			const base = (a * 256 + b) * 65536;
+			return Math.floor(value / 2 ** (32 - prefix)) === Math.floor(base / 2 ** (32 - prefix));
+		});
+	}
+	if (!host.includes(':')) return false;
+	return (
+		host === '::1' ||
+		/^f[cd][0-9a-f]{0,2}:/.test(host) ||
+		/^fe[89ab][0-9a-f]?:/.test(host) ||
+		/^::ffff:/.test(host)
+	);
+}
+
+/**
+ * Refuses a recording link that is not http(s), or (unless private addresses are allowed) whose
+ * host is or resolves to a loopback, private, link-local or unspecified address: a link in a
+ * vendor's answer must not reach this machine's or its network's services. Host names are
+ * resolved and judged by n8n's own egress filter, with the instance's blocked and allowed ranges
+ * (n8n 2.30 and later; before it, only addresses written as such are caught).
+ */
+async function checkLink(
+	context: IExecutePaginationFunctions,
+	url: string,
+	allowPrivate: boolean,
+): Promise<void> {
+	let link: URL;
+	try {
+		link = new URL(url);
+	} catch {
+		throw refusal(context, 'its link is not a URL');
+	}
+	if (link.protocol !== 'http:' && link.protocol !== 'https:') {
+		throw refusal(context, `its link is a ${link.protocol} link; only http and https are fetched`);
+	}
+	if (allowPrivate) return;
+	const refused = () =>
+		refusal(
+			context,
+			`its link points to a private address (${link.hostname}). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.`,
+		);
+	// n8n's filter lets the unspecified IPv6 address through.
+	if (isUnspecified(link.hostname)) throw refused();
+	const filter = context.helpers.getSecureEgressFilter?.('enforced');
+	if (filter) {
+		if (!(await filter.validateUrl(link)).ok) throw refused();
+	} else if (isPrivateLiteral(link.hostname)) {
+		throw refused();
+	}
+}
+
 async function binaryOf(
 	context: IExecutePaginationFunctions,
+	transport: Transport,
 	{ id, urls }: { id: string; urls: string[] },
-	property: string,
+	settings: { property: string; mostBytes: number; allowPrivate: boolean },
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
 	const binary: IBinaryKeyData = {};
 	for (const [index, url] of urls.entries()) {
-		const file = await download(context, url, place);
+		const file = await transport.file(url, place, {
+			mostBytes: settings.mostBytes,
+			tooBig: () =>
+				refusal(context, `it is larger than Max Recording Size (${settings.mostBytes / MB} MB)`),
+			checkLink: async (link) => await checkLink(context, link, settings.allowPrivate),
+		});
 		const { mime, ext } = typeOf(file.contentType, url);
 		const name = urls.length === 1 ? `${id}.${ext}` : `${id}-${index + 1}.${ext}`;
-		const key = index === 0 ? property : `${property}_${index + 1}`;
+		const key = index === 0 ? settings.property : `${settings.property}_${index + 1}`;
 		binary[key] = await context.helpers.prepareBinaryData(file.body, name, mime);
 	}
 	return binary;
 }
 
+/** Why a download failed, in a few words: the refusal, or the HTTP status or network code. */
+function reasonOf(failure: unknown, timeout: number): string {
+	// A refusal is the node's own (NodeOperationError); the transport's failures are the vendor's.
+	if (failure instanceof NodeOperationError) return failure.message;
+	// The transport's advice is about the API ("check Base URL"); a recording only has its code.
+	const code = isObject(failure) ? String(failure.httpCode ?? '') : '';
+	if (code === 'ETIMEDOUT') return `it did not arrive within Timeout (${timeout} s)`;
+	return /^\d+$/.test(code) ? `HTTP ${code}` : code || 'it failed';
+}
+
 /**
  * With Download Recordings on (options), puts each call's recording into the item's binary data,
  * as `<call id>.<ext>`. A call without a recording passes through as it is; one whose download
- * fails fails the node, or with Continue On Fail becomes that call with an `error`.
+ * fails (or is refused) fails the node, or with Continue On Fail becomes that call with an `error`.
  */
 export async function withRecordings(
 	context: IExecutePaginationFunctions,
+	transport: Transport,
 	items: INodeExecutionData[],
 	recordingsOf: RecordingsOf,
 	place: RequestPlace,
 ): Promise<INodeExecutionData[]> {
 	if (context.getNodeParameter('options.downloadRecordings', false) !== true) return items;
 	const named = context.getNodeParameter('options.binaryPropertyName', 'data');
-	const property = typeof named === 'string' && named.trim() !== '' ? named.trim() : 'data';
+	const settings = {
+		property: typeof named === 'string' && named.trim() !== '' ? named.trim() : 'data',
+		mostBytes:
+			readWholeNumber(context, 'options.maxRecordingMb', 'Max Recording Size (MB)', {
+				min: 1,
+				max: 2048,
+				fallback: 200,
+			}) * MB,
+		allowPrivate: context.getNodeParameter('options.allowPrivateRecordings', false) === true,
+	};
 	const output: INodeExecutionData[] = [];
 	for (const item of items) {
 		const recordings = recordingsOf(item.json);
@@ -89,7 +205,7 @@ export async function withRecordings(
 			output.push(item);
 			continue;
 		}
-		const outcome = await binaryOf(context, recordings, property, place).then(
+		const outcome = await binaryOf(context, transport, recordings, settings, place).then(
 			(binary) => ({ binary, failure: undefined }),
 			(failure: unknown) => ({ binary: undefined, failure }),
 		);
@@ -97,15 +213,20 @@ export async function withRecordings(
 			output.push({ ...item, binary: { ...item.binary, ...outcome.binary } });
 			continue;
 		}
-		// The transport's advice is about the API ("check Base URL"); a recording only has its code.
-		const code = isObject(outcome.failure) ? String(outcome.failure.httpCode ?? '') : '';
-		const reason = /^\d+$/.test(code) ? `HTTP ${code}` : code || 'it failed';
-		const message = `The recording of call ${recordings.id} could not be downloaded: ${reason}`;
+		const timeout = Number(context.getNodeParameter('options.timeout', 30));
+		const message = `The recording of call ${recordings.id} could not be downloaded: ${reasonOf(outcome.failure, timeout)}`;
 		if (!context.continueOnFail()) {
-			throw new NodeApiError(context.getNode(), { recording: recordings.id } as JsonObject, {
-				message,
-				description: 'Check the recording link in the call, or turn Download Recordings off.',
-			});
+			const error = new NodeApiError(
+				context.getNode(),
+				{ recording: recordings.id } as JsonObject,
+				{
+					message,
+					description: 'Check the recording link in the call, or turn Download Recordings off.',
+				},
+			);
+			// NodeApiError swaps a message that mentions a network code (ECONNRESET, …) for n8n's generic text.
+			error.message = message;
+			throw error;
 		}
 		output.push({ json: { ...item.json, error: message } });
 	}

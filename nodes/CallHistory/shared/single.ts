@@ -7,7 +7,7 @@ import { malformedAnswer, type RequestPlace } from './envelope';
 import { isObject } from './json';
 import { callHistoryRecordings, withRecordings } from './recordings';
 import { simplifiedIf, simplifyCallHistoryCall } from './simplify';
-import { send } from './transport';
+import { transportFor } from './transport';
 
 /** Call › Get and Call › Update: one request, whose payload is the call. */
 export async function sendForCall(
@@ -17,10 +17,17 @@ export async function sendForCall(
 	const operation =
 		this.getNodeParameter('operation') === 'update' ? 'Call › Update' : 'Call › Get';
 	const place: RequestPlace = { platform: 'callHistory', operation, timezone: this.getTimezone() };
-	const call = await send(this, requestData, {}, place);
+	const transport = await transportFor(this);
+	const call = await transport.api(requestData.options, place);
 	if (!isObject(call)) {
 		throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
 	}
-	const output = await withRecordings(this, [{ json: call }], callHistoryRecordings, place);
+	const output = await withRecordings(
+		this,
+		transport,
+		[{ json: call }],
+		callHistoryRecordings,
+		place,
+	);
 	return simplifiedIf(this, output, simplifyCallHistoryCall);
 }

@@ -2,17 +2,34 @@ import {
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
-	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type RequestHelperFunctions,
 } from 'n8n-workflow';
-import { checkAnswer, httpFailure, remedyOf, type RequestPlace } from './envelope';
+import {
+	checkAnswer,
+	httpFailure,
+	malformedAnswer,
+	remedyOf,
+	timedOut,
+	type HttpFailure,
+	type RequestPlace,
+} from './envelope';
+import { isObject } from './json';
 import { readWholeNumber } from './parameters';
+import {
+	backoffMs,
+	DEFAULT_RETRIES,
+	DEFAULT_RETRY_WAIT_MS,
+	DEFAULT_TIMEOUT_MS,
+	MOST_ANSWER_BYTES,
+	readBounded,
+} from './retry';
 
-export interface RequestChange {
-	url?: string;
-	/** Query parameters to set on top of those the node's routing put there. */
-	qs?: IDataObject;
-}
+const CREDENTIAL_TYPE = 'callHistoryApi';
+/** The most of an error answer read for the vendor's reason. */
+const MOST_ERROR_BYTES = 64 * 1024;
 
 /** How the transport treats one operation's requests: the reliability options. */
 interface Policy {
@@ -22,24 +39,30 @@ interface Policy {
 	perSecond: number;
 }
 
-const FIRST_BACKOFF_MS = 1000;
-const LONGEST_BACKOFF_MS = 30_000;
+/** What the transport needs of the node sending: its options, identity, credential and HTTP helpers. */
+export type TransportContext = Pick<
+	IExecuteSingleFunctions,
+	| 'getNode'
+	| 'getNodeParameter'
+	| 'getTimezone'
+	| 'getExecutionId'
+	| 'getWorkflow'
+	| 'getCredentials'
+> & { helpers: Pick<RequestHelperFunctions, 'httpRequest' | 'httpRequestWithAuthentication'> };
+
+/** An API request as the node's routing builds it: method, Base URL, path, query and body. */
+export type ApiRequest = DeclarativeRestApiSettings.HttpRequestOptions;
 
 function readPolicy(context: TransportContext): Policy {
 	const option = (name: string, label: string, min: number, max: number, fallback: number) =>
 		readWholeNumber(context, `options.${name}`, label, { min, max, fallback });
 	return {
-		maxRetries: option('maxRetries', 'Max Retries', 0, 10, 3),
-		maxWaitMs: option('maxRetryWait', 'Max Total Retry Wait', 0, 3600, 60) * 1000,
-		timeoutMs: option('timeout', 'Timeout', 1, 600, 30) * 1000,
+		maxRetries: option('maxRetries', 'Max Retries', 0, 10, DEFAULT_RETRIES),
+		maxWaitMs:
+			option('maxRetryWait', 'Max Total Retry Wait', 0, 3600, DEFAULT_RETRY_WAIT_MS / 1000) * 1000,
+		timeoutMs: option('timeout', 'Timeout', 1, 600, DEFAULT_TIMEOUT_MS / 1000) * 1000,
 		perSecond: option('requestsPerSecond', 'Requests per Second', 0, 1000, 10),
 	};
-}
-
-/** Exponential backoff with jitter: attempt 0 waits 0.5–1 s, then 1–2 s, 2–4 s, … up to 30 s. */
-function backoffMs(attempt: number): number {
-	const ceiling = Math.min(LONGEST_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
-	return ceiling / 2 + (Math.random() * ceiling) / 2;
 }
 
 /**
@@ -99,30 +122,6 @@ function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string
 	return error;
 }
 
-/** One request however the node reaches the vendor, cut off after `timeoutMs`; answers the body. */
-export type Request = (timeoutMs: number) => Promise<unknown>;
-
-/** What the transport needs of the node sending: its parameters (the options) and identity. */
-export type TransportContext = Pick<
-	IExecuteSingleFunctions,
-	'getNode' | 'getNodeParameter' | 'getTimezone' | 'getExecutionId' | 'getWorkflow'
->;
-
-/** One exchange: the request, its failure mapped, its answer checked. */
-async function exchange(
-	context: TransportContext,
-	request: () => Promise<unknown>,
-	place: RequestPlace,
-): Promise<unknown> {
-	let answer;
-	try {
-		answer = await request();
-	} catch (error) {
-		throw httpFailure(context.getNode(), place, error);
-	}
-	return checkAnswer(context.getNode(), place, answer);
-}
-
 /**
  * Runs `attempt` (one exchange with the vendor) paced to Requests per Second, and again, the very
  * same exchange, after a rate limit, an overloaded server or a broken connection, with
@@ -164,76 +163,225 @@ async function withRetries<T>(
 	}
 }
 
-/**
- * The one place an API request leaves the node: `request`, cut off after Timeout, its answer
- * checked, retried as `withRetries` says. Answers what the answer carries: `payload` (Call
- * History API) or `data` (VBot).
- */
-export async function sendThrough(
-	context: TransportContext,
-	request: Request,
-	place: RequestPlace,
-): Promise<unknown> {
-	const policy = readPolicy(context);
-	return await withRetries(
-		context,
-		policy,
-		async () => await exchange(context, async () => await request(policy.timeoutMs), place),
-	);
+interface StreamedResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/** The parts of a failed request n8n's helper hands back (a NodeApiError around axios' error). */
+async function failureOf(error: unknown, url: string, deadline: AbortSignal): Promise<HttpFailure> {
+	const cause = ((error as { cause?: unknown } | undefined)?.cause ?? error ?? {}) as {
+		code?: unknown;
+		message?: unknown;
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	};
+	const { response } = cause;
+	const code =
+		typeof cause.code === 'string' && cause.code !== 'ERR_CANCELED' ? cause.code : undefined;
+	const message = typeof cause.message === 'string' ? cause.message : undefined;
+	if (!response?.status) return { code, url, message };
+	const read = await readBounded(response.data, MOST_ERROR_BYTES, deadline);
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: 'bytes' in read ? parsedOrText(read.bytes) : undefined,
+		url,
+	};
+}
+
+function parsedOrText(bytes: Buffer): unknown {
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
 }
 
 /**
- * The action node's requests: the request its routing built, with `change` on top, through n8n's
- * routing request (which authenticates it), as `sendThrough` says.
+ * One exchange with the vendor, cut off `timeoutMs` after it began (headers and body together,
+ * however slowly they drip), following no redirect, its body read up to `mostBytes`: answers the
+ * response with the body's bytes, or throws the failure mapped by `mapped`.
  */
-export async function send(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	change: RequestChange,
+async function exchange(
+	node: INode,
 	place: RequestPlace,
-): Promise<unknown> {
-	return await sendThrough(
-		context,
-		async (timeoutMs) => {
-			const items = await context.makeRoutingRequest({
-				...requestData,
-				options: {
-					...requestData.options,
-					...(change.url === undefined ? {} : { url: change.url }),
-					qs: { ...requestData.options.qs, ...change.qs },
-					timeout: timeoutMs,
+	timeoutMs: number,
+	send: (options: Partial<IHttpRequestOptions>) => Promise<unknown>,
+	limits: { url: string; mostBytes: number; tooBig: () => Error },
+): Promise<{ bytes: Buffer; headers: Record<string, unknown>; statusCode: number }> {
+	const deadline = AbortSignal.timeout(timeoutMs);
+	let response: StreamedResponse;
+	try {
+		response = (await send({
+			encoding: 'stream',
+			returnFullResponse: true,
+			disableFollowRedirect: true,
+			timeout: timeoutMs,
+			abortSignal: deadline,
+		})) as StreamedResponse;
+	} catch (error) {
+		const failure = await failureOf(error, limits.url, deadline);
+		throw deadline.aborted ? timedOut(node, place, timeoutMs) : httpFailure(node, place, failure);
+	}
+	if (Number(response.headers['content-length']) > limits.mostBytes) {
+		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+		throw limits.tooBig();
+	}
+	const read = await readBounded(response.body, limits.mostBytes, deadline);
+	if ('bytes' in read)
+		return { bytes: read.bytes, headers: response.headers, statusCode: response.statusCode };
+	if ('tooBig' in read) throw limits.tooBig();
+	throw deadline.aborted
+		? timedOut(node, place, timeoutMs)
+		: httpFailure(node, place, failureCodeOf(read.failed, limits.url));
+}
+
+function failureCodeOf(error: unknown, url: string): HttpFailure {
+	const code = isObject(error) && typeof error.code === 'string' ? error.code : 'ECONNRESET';
+	return { code, url };
+}
+
+/** The request's address as the vendor sees it: Base URL and path, for a redirect's relative Location. */
+function addressOf(request: ApiRequest): string {
+	const base = String(request.baseURL ?? '').replace(/\/+$/, '');
+	const path = request.url ?? '';
+	return /^[a-z]+:\/\//i.test(path) ? path : `${base}${path}`;
+}
+
+/** Sends the requests of one run of an operation (or one poll): API calls and recording downloads. */
+export interface Transport {
+	/**
+	 * One API request below the credential's Base URL, authenticated by n8n as the credential says:
+	 * paced, cut off at Timeout, retried, its answer checked. Answers what the answer carries:
+	 * `payload` (Call History API) or `data` (VBot).
+	 */
+	api(request: ApiRequest, place: RequestPlace): Promise<unknown>;
+	/** A file at `url` with no credential (a recording link), paced, cut off and retried likewise. */
+	file(
+		url: string,
+		place: RequestPlace,
+		limits: { mostBytes: number; tooBig: () => Error; checkLink: (url: string) => Promise<void> },
+	): Promise<{ body: Buffer; contentType: string | undefined }>;
+}
+
+/** The most redirects a recording link may take to reach its file. */
+const MOST_REDIRECTS = 5;
+
+/**
+ * The transport of one run: the reliability options read once, and the credential loaded once
+ * (n8n would otherwise load and decrypt it for every request), handed to n8n with each request.
+ */
+export async function transportFor(context: TransportContext): Promise<Transport> {
+	const policy = readPolicy(context);
+	const node = context.getNode();
+	const data = await context.getCredentials(CREDENTIAL_TYPE);
+	const named = node.credentials?.[CREDENTIAL_TYPE];
+	const credentialsDecrypted = {
+		id: named?.id ?? '',
+		name: named?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data,
+	};
+	const helpers = context.helpers;
+
+	const api: Transport['api'] = async (request, place) =>
+		await withRetries(context, policy, async () => {
+			const url = addressOf(request);
+			const { bytes } = await exchange(
+				node,
+				place,
+				policy.timeoutMs,
+				async (options) =>
+					await helpers.httpRequestWithAuthentication.call(
+						context as IExecuteSingleFunctions,
+						CREDENTIAL_TYPE,
+						{
+							...request,
+							url: request.url ?? '',
+							headers: { Accept: 'application/json', ...request.headers },
+							skipSslCertificateValidation: request.skipSslCertificateValidation === true,
+							...options,
+						},
+						{ credentialsDecrypted },
+					),
+				{
+					url,
+					mostBytes: MOST_ANSWER_BYTES,
+					tooBig: () =>
+						malformedAnswer(node, place, `is larger than ${MOST_ANSWER_BYTES / 1024 / 1024} MiB`),
 				},
-			});
-			// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
-			return items.length === 1 ? items[0].json : items.map((item) => item.json);
-		},
-		place,
-	);
+			);
+			const text = bytes.toString('utf8');
+			let answer: unknown;
+			try {
+				answer = JSON.parse(text);
+			} catch {
+				answer = text;
+			}
+			return checkAnswer(node, place, answer);
+		});
+
+	const file: Transport['file'] = async (link, place, limits) =>
+		await withRetries(context, policy, async () => {
+			for (let url = link, hops = 0; ; hops++) {
+				await limits.checkLink(url);
+				const answer = await exchange(
+					node,
+					place,
+					policy.timeoutMs,
+					async (options) =>
+						await helpers.httpRequest({
+							method: 'GET',
+							url,
+							ignoreHttpStatusErrors: true,
+							...options,
+						}),
+					{ url, mostBytes: limits.mostBytes, tooBig: limits.tooBig },
+				);
+				const { statusCode, headers } = answer;
+				const location = headers.location;
+				if (
+					statusCode >= 300 &&
+					statusCode < 400 &&
+					typeof location === 'string' &&
+					hops < MOST_REDIRECTS
+				) {
+					url = new URL(location, url).href;
+					continue;
+				}
+				if (statusCode >= 300) {
+					throw httpFailure(node, place, {
+						status: statusCode,
+						headers,
+						body: parsedOrText(answer.bytes),
+						url,
+					});
+				}
+				const type = headers['content-type'];
+				return { body: answer.bytes, contentType: typeof type === 'string' ? type : undefined };
+			}
+		});
+
+	return { api, file };
 }
 
-/**
- * A file at `url` (a call recording: a plain link, no credential), its bytes and content type,
- * paced, cut off and retried like the API requests.
- */
-export async function download(
-	context: IExecutePaginationFunctions,
-	url: string,
-	place: RequestPlace,
-): Promise<{ body: Buffer; contentType: string | undefined }> {
-	const policy = readPolicy(context);
-	return await withRetries(context, policy, async () => {
-		let response;
-		try {
-			response = (await context.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'arraybuffer',
-				returnFullResponse: true,
-				timeout: policy.timeoutMs,
-			})) as { body: Buffer; headers: Record<string, string | undefined> };
-		} catch (error) {
-			throw httpFailure(context.getNode(), place, error);
-		}
-		return { body: Buffer.from(response.body), contentType: response.headers['content-type'] };
-	});
+/** A request below the Base URL: `path` with `qs` (and `body`), as the credential's requests go. */
+export function apiRequest(
+	baseUrl: string,
+	method: 'GET' | 'POST',
+	path: string,
+	qs: IDataObject,
+	body?: IDataObject,
+): ApiRequest {
+	return {
+		method,
+		baseURL: String(baseUrl).replace(/\/+$/, ''),
+		url: path,
+		qs,
+		...(body ? { body, json: true } : {}),
+		// The vendors document list parameters as `name[]=value`.
+		arrayFormat: 'brackets',
+	};
 }

@@ -52,7 +52,8 @@ export const callFilters: INodeProperties[] = [
 			{ name: 'Outbound', value: 'outbound' },
 		],
 		default: [],
-		description: 'Only calls in these directions',
+		description:
+			'Only calls in these directions: inbound, outbound or local (an expression gives the values)',
 		routing: { send: { type: 'query', property: 'direction' } },
 	},
 	{
@@ -65,7 +66,7 @@ export const callFilters: INodeProperties[] = [
 		],
 		default: 'answered',
 		description:
-			'Only answered, or only unanswered, calls. Added, it is Answered and keeps answered calls only: leave this filter out for both.',
+			'Only answered calls (answered), or only unanswered ones (cancelled). Added, it is Answered and keeps answered calls only: leave this filter out for both.',
 		routing: { send: { type: 'query', property: 'disposition' } },
 	},
 	textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),

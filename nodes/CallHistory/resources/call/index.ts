@@ -57,7 +57,8 @@ export const callDescription: INodeProperties[] = [
 		displayOptions: { show: { ...showForCalls, operation: ['get', 'update'] } },
 		default: '',
 		placeholder: '2159f8d9-5a6e-440f-8995-8d0f55c1a2b3',
-		description: 'The transaction_id of the call, as Get Many returns it',
+		description:
+			'The transaction_id of the call, as Get Many returns it (the id field when Simplify is on)',
 		routing: { send: { preSend: [setTransactionPath] } },
 	},
 	{
@@ -68,7 +69,7 @@ export const callDescription: INodeProperties[] = [
 		displayOptions: { show: { ...showForCalls, operation: ['getMany', 'getReport'] } },
 		default: '',
 		description:
-			"Start of the range, inclusive. A date-time without an offset is read in the workflow's time zone; an expression may give an ISO 8601 date-time or epoch milliseconds.",
+			"Start of the range, inclusive. A date-time without an offset is read in the workflow's time zone; an expression may give an ISO 8601 date-time with its offset, e.g. 2026-01-31T08:00:00+07:00 for Vietnam time, or epoch milliseconds.",
 	},
 	{
 		displayName: 'To Date',
@@ -77,7 +78,8 @@ export const callDescription: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { ...showForCalls, operation: ['getMany', 'getReport'] } },
 		default: '',
-		description: 'End of the range, inclusive to the millisecond. Read like From Date.',
+		description:
+			'End of the range, inclusive to the millisecond, e.g. 2026-01-31T23:59:59+07:00. Read like From Date; at most 366 days after it.',
 	},
 	...callGetManyDescription,
 	...callGetReportDescription,

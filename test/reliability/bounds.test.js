@@ -1,0 +1,258 @@
+'use strict';
+// Vendor answers that would never end: a recording or an answer too large to hold, a server
+// dripping a byte at a time, and paging that keeps saying "more". Each is cut off at a bound the
+// node names: Max Recording Size, 64 MiB per answer, Timeout as the deadline of the whole exchange,
+// the list's own totals, a page that repeats, and 100,000 calls per item or per poll.
+
+const { useSandbox } = require('../harness/sandbox');
+const { runNode, callsBetween, ids } = require('../harness/n8n');
+const { triggerPoller } = require('../harness/trigger');
+const { envelope } = require('../sandbox/callHistoryApi');
+const { DAY, generateCalls, makeCall, random } = require('../sandbox/seed');
+
+const api = useSandbox();
+const JAN_1 = Date.UTC(2025, 11, 31, 17);
+const LIST = '/api/call_transaction/list';
+const MiB = 1024 * 1024;
+const unpaced = { requestsPerSecond: 0, maxRetries: 0 };
+
+const listRequests = () => api.sandbox.received(LIST);
+const getMany = (options = {}, extra = {}) =>
+	runNode({
+		parameters: callsBetween(JAN_1, JAN_1 + DAY, { options: { ...unpaced, ...options } }),
+		credentials: api.credentials(),
+		...extra,
+	});
+
+/** A list answer of `calls` with this paging block. */
+const page = (calls, paging) => ({
+	status: 200,
+	body: envelope({
+		items: calls,
+		total_items: paging.items,
+		total_pages: paging.pages,
+		has_next: true,
+	}),
+});
+
+let seed = 3000;
+const freshCalls = (count) =>
+	Array.from({ length: count }, () => makeCall(random(seed++), JAN_1 + 1000, 'x'));
+
+describe('recordings and answers are bounded, and Timeout is a deadline', () => {
+	beforeEach(() =>
+		api.sandbox.calls.replace(
+			generateCalls({
+				from: JAN_1,
+				to: JAN_1 + DAY,
+				perDay: 6,
+				seed: 81,
+				recordingBase: api.sandbox.url,
+			}),
+		),
+	);
+	const recorded = () =>
+		api.sandbox.calls.range(JAN_1, JAN_1 + DAY).filter((c) => c.recording_file);
+	const recordingPath = (call) => new URL(call.recording_file).pathname;
+	const recordingOptions = { downloadRecordings: true, allowPrivateRecordings: true };
+
+	test('a 300 MiB recording announced by its Content-Length is refused before it is read', async () => {
+		const [call] = recorded();
+		api.sandbox.fault({
+			path: recordingPath(call),
+			respond: { stream: { bytes: 300 * MiB, chunkBytes: MiB, contentType: 'audio/wav' } },
+		});
+
+		const { error } = await getMany(recordingOptions);
+
+		expect(error?.message).toBe(
+			`The recording of call ${call.transaction_id} could not be downloaded: it is larger than Max Recording Size (200 MB)`,
+		);
+		const [download] = api.sandbox.received(recordingPath(call));
+		expect(download.sentBytes).toBeLessThan(100 * MiB);
+	});
+
+	test('a recording without a Content-Length is cut off as soon as it passes Max Recording Size', async () => {
+		const [call] = recorded();
+		api.sandbox.fault({
+			path: recordingPath(call),
+			respond: { stream: { bytes: 200 * MiB, chunkBytes: MiB, contentLength: false } },
+		});
+
+		const { items, error } = await getMany(
+			{ ...recordingOptions, maxRecordingMb: 5 },
+			{ continueOnFail: true },
+		);
+
+		expect(error).toBeUndefined();
+		const failed = items.find((i) => i.json.transaction_id === call.transaction_id);
+		expect(failed.json.error).toBe(
+			`The recording of call ${call.transaction_id} could not be downloaded: it is larger than Max Recording Size (5 MB)`,
+		);
+		const [download] = api.sandbox.received(recordingPath(call));
+		expect(download.sentBytes).toBeGreaterThan(5 * MiB);
+		expect(download.sentBytes).toBeLessThan(100 * MiB);
+		// The others still carry theirs.
+		expect(items.filter((i) => i.binary).length).toBe(recorded().length - 1);
+	});
+
+	test('a recording dripping a byte every 0.5 s is cut off at Timeout', async () => {
+		const [call] = recorded();
+		api.sandbox.fault({
+			path: recordingPath(call),
+			respond: { stream: { bytes: 200, chunkBytes: 1, everyMs: 500, contentType: 'audio/wav' } },
+		});
+
+		const { error } = await getMany({ ...recordingOptions, timeout: 2 });
+
+		expect(error?.message).toBe(
+			`The recording of call ${call.transaction_id} could not be downloaded: it did not arrive within Timeout (2 s)`,
+		);
+		const [download] = api.sandbox.received(recordingPath(call));
+		expect(download.sentBytes).toBeLessThan(20);
+	});
+
+	test('an API answer larger than 64 MiB is refused as it arrives', async () => {
+		api.sandbox.fault({
+			path: LIST,
+			respond: { stream: { bytes: 70 * MiB, chunkBytes: MiB, contentType: 'application/json' } },
+		});
+
+		const { error } = await getMany();
+
+		expect(error?.message).toMatch(
+			/^The Call History API sent an answer that is larger than 64 MiB/,
+		);
+		expect(listRequests()[0].sentBytes).toBeLessThan(70 * MiB);
+	});
+
+	test('an API answer dripping a byte every 0.5 s is cut off at Timeout, and retried', async () => {
+		api.sandbox.fault({
+			path: LIST,
+			respond: {
+				stream: { bytes: 200, chunkBytes: 1, everyMs: 500, contentType: 'application/json' },
+			},
+		});
+
+		const { json, error } = await getMany({ timeout: 2, maxRetries: 1 });
+
+		expect(error).toBeUndefined();
+		expect(ids(json)).toEqual(ids(api.sandbox.calls.range(JAN_1, JAN_1 + DAY)));
+		expect(listRequests()[0].sentBytes).toBeLessThan(20);
+		expect(listRequests()).toHaveLength(2);
+	});
+});
+
+describe('paging that never ends', () => {
+	test('the same page again and again with has_next: the window stops at the second page', async () => {
+		const same = freshCalls(50);
+		api.sandbox.fault({
+			path: LIST,
+			times: 1000,
+			respond: { answer: () => page(same, { items: 50_000, pages: 1000 }) },
+		});
+
+		const { error } = await getMany();
+
+		expect(error?.message).toMatch(
+			/^The Call History API sent an answer that repeats calls of earlier pages only, yet says more pages follow/,
+		);
+		expect(error.description).toMatch(/page 2/);
+		expect(listRequests()).toHaveLength(2);
+	});
+
+	test('fresh calls on every page past the totals it announced: the window stops past them', async () => {
+		api.sandbox.fault({
+			path: LIST,
+			times: 1000,
+			respond: { answer: () => page(freshCalls(50), { items: 50, pages: 1 }) },
+		});
+
+		const { error } = await getMany();
+
+		expect(error?.message).toMatch(
+			/^The Call History API sent an answer that keeps announcing more pages than its own totals \(1 pages at first\)/,
+		);
+		expect(listRequests()).toHaveLength(3);
+	});
+
+	test('fresh calls on every page under huge totals: Get Many stops at 100,000 calls, page by page', async () => {
+		api.sandbox.fault({
+			path: LIST,
+			times: 5000,
+			respond: { answer: () => page(freshCalls(50), { items: 5e10, pages: 1e9 }) },
+		});
+
+		const { error } = await getMany();
+
+		expect(error?.message).toBe(
+			'More than 100,000 calls for one input item, more than n8n can output from one node run',
+		);
+		expect(listRequests()).toHaveLength(2001);
+	}, 60_000);
+
+	test('the trigger stops at 100,000 calls in one poll, and saves nothing', async () => {
+		api.sandbox.fault({
+			path: LIST,
+			times: 5000,
+			respond: { answer: () => page(freshCalls(50), { items: 5e10, pages: 1e9 }) },
+		});
+		const trigger = triggerPoller(
+			{
+				source: 'callHistory',
+				startFrom: 'date',
+				startDate: new Date(Date.now() - 2 * DAY).toISOString(),
+				settleMinutes: 0,
+				options: unpaced,
+			},
+			() => api.credentials(),
+		);
+
+		const polled = await trigger.poll();
+
+		expect(polled.error?.message).toBe(
+			'More than 100,000 calls in one poll, more than the trigger holds at once',
+		);
+		expect(trigger.state).toBeUndefined();
+		expect(listRequests().length).toBeLessThan(2100);
+	}, 60_000);
+});
+
+test('a backlog of 25,000 calls: each poll emits at most 10,000, oldest first, and together every call once', async () => {
+	const start = Date.now() - 5 * DAY;
+	const backlog = generateCalls({ from: start, to: Date.now() - 60_000, perDay: 5000, seed: 91 });
+	api.sandbox.calls.replace(backlog);
+	const trigger = triggerPoller(
+		{
+			source: 'callHistory',
+			startFrom: 'date',
+			startDate: new Date(start).toISOString(),
+			settleMinutes: 0,
+			lookBackMinutes: 10,
+			options: { ...unpaced, windowDays: 3 },
+		},
+		() => api.credentials(),
+	);
+
+	const emitted = [];
+	const sizes = [];
+	for (let poll = 0; poll < 5; poll++) {
+		const polled = await trigger.poll();
+		expect(polled.error).toBeUndefined();
+		sizes.push(polled.ids.length);
+		emitted.push(...polled.ids);
+	}
+
+	expect(backlog.length).toBeGreaterThan(24_000);
+	expect(sizes.every((size) => size <= 10_000)).toBe(true);
+	// The first poll reads nothing twice; later ones also read their look-back again.
+	expect(sizes[0]).toBe(10_000);
+	expect(sizes.filter((size) => size > 0)).toHaveLength(3);
+	expect(sizes.at(-1)).toBe(0);
+	const inOrder = [...backlog]
+		.sort(
+			(a, b) => a.created_date - b.created_date || (a.transaction_id < b.transaction_id ? -1 : 1),
+		)
+		.map((call) => call.transaction_id);
+	expect(emitted).toEqual(inOrder);
+}, 60_000);

@@ -1,0 +1,81 @@
+'use strict';
+// The credential's token requests ride out what API requests ride out: a token service that
+// hangs is cut off at the API's default Timeout (30 s) and asked again, an overloaded one or a
+// reset connection is retried with the same backoff, and when retries run out the error says the
+// vendor's token service failed, not that the key or password is wrong.
+
+const { useSandbox } = require('../harness/sandbox');
+const { runNode, callsBetween, ids } = require('../harness/n8n');
+const { DAY, generateCalls, generateVbotHistory } = require('../sandbox/seed');
+
+const api = useSandbox();
+const JAN_1 = Date.UTC(2025, 11, 31, 17);
+const AUTH = '/api/auth';
+const LIST = '/api/call_transaction/list';
+const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
+const GET_MANY = callsBetween(JAN_1, JAN_1 + DAY, { options: { requestsPerSecond: 0 } });
+const VBOT_COUNT = { resource: 'vbotCall', operation: 'count', ...VBOT };
+
+const apiKeyCredential = () => ({
+	authentication: 'apiKey',
+	baseUrl: api.sandbox.url,
+	apiKey: api.sandbox.tokens.apiKey,
+});
+const passwordCredential = () => ({
+	authentication: 'usernamePassword',
+	baseUrl: api.sandbox.vbotUrl,
+	username: api.sandbox.tokens.username,
+	password: api.sandbox.tokens.password,
+});
+const vbotTokenRequests = () =>
+	api.sandbox.requests.filter((r) => r.platform === 'vbot' && r.path === '/token');
+
+beforeEach(() => {
+	api.sandbox.calls.replace(generateCalls({ from: JAN_1, to: JAN_1 + DAY, perDay: 30, seed: 71 }));
+	api.sandbox.vbot.replace(generateVbotHistory({ ...VBOT, count: 4, newest: JAN_1, seed: 72 }));
+});
+
+test('a token service answering 503 is retried, then reported as the vendor’s failure', async () => {
+	api.sandbox.fault({ path: AUTH, times: 100, respond: { status: 503 } });
+
+	const { error } = await runNode({ parameters: GET_MANY, credentials: apiKeyCredential() });
+
+	expect(error?.message).toBe(
+		"The Call History API's token service failed (HTTP 503) after 4 attempts. Try again later: the credential's key or password was not refused.",
+	);
+	expect(api.sandbox.received(AUTH)).toHaveLength(4);
+	expect(api.sandbox.received(LIST)).toEqual([]);
+}, 30_000);
+
+test('a reset connection to VBot’s token service is asked again, and the run goes on', async () => {
+	api.sandbox.fault({ platform: 'vbot', path: '/token', respond: { reset: true } });
+
+	const { json, error } = await runNode({
+		parameters: VBOT_COUNT,
+		credentials: passwordCredential(),
+	});
+
+	expect(error).toBeUndefined();
+	expect(json).toEqual([{ count: 4 }]);
+	expect(vbotTokenRequests()).toHaveLength(2);
+});
+
+test('a token service that hangs is cut off at 30 s and asked again', async () => {
+	api.sandbox.fault({ path: AUTH, respond: { hang: true } });
+
+	const { json, error } = await runNode({ parameters: GET_MANY, credentials: apiKeyCredential() });
+
+	expect(error).toBeUndefined();
+	expect(ids(json)).toEqual(ids(api.sandbox.calls.range(JAN_1, JAN_1 + DAY)));
+	expect(api.sandbox.received(AUTH)).toHaveLength(2);
+}, 60_000);
+
+test('a refused key still says to check the key, at once', async () => {
+	const { error } = await runNode({
+		parameters: GET_MANY,
+		credentials: { ...apiKeyCredential(), apiKey: 'key_wrong' },
+	});
+
+	expect(error?.message).toMatch(/api_key_invalid.*Check API Key in the credential/);
+	expect(api.sandbox.received(AUTH)).toHaveLength(1);
+});
