@@ -84,7 +84,7 @@ export const recordingOptions: INodeProperties[] = [
 			'A recording larger than this is not downloaded: that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.',
 	},
 	{
-		displayName: 'Allow Recordings from Private Addresses',
+		displayName: 'Allow Recordings From Private Addresses',
 		name: 'allowPrivateRecordings',
 		type: 'boolean',
 		default: false,

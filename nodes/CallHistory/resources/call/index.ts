@@ -58,7 +58,7 @@ export const callDescription: INodeProperties[] = [
 		default: '',
 		placeholder: '2159f8d9-5a6e-440f-8995-8d0f55c1a2b3',
 		description:
-			'The transaction_id of the call, as Get Many returns it (the id field when Simplify is on)',
+			'The transaction_id of the call, as Get Many returns it (with Simplify on, its ID)',
 		routing: { send: { preSend: [setTransactionPath] } },
 	},
 	{
