@@ -18,8 +18,8 @@ export const RETRY_NETWORK_CODES = new Set([
 
 /** The reliability options' defaults: Max Retries, Max Total Retry Wait, Timeout. */
 export const DEFAULT_RETRIES = 3;
-export const DEFAULT_RETRY_WAIT_MS = 60_000;
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRY_WAIT_S = 60;
+export const DEFAULT_TIMEOUT_S = 30;
 
 const FIRST_BACKOFF_MS = 1000;
 const LONGEST_BACKOFF_MS = 30_000;

@@ -57,7 +57,7 @@ const ACCESS_TOKEN: INodePropertyOptions = {
 export class CallHistoryApi implements ICredentialType {
 	name = 'callHistoryApi';
 
-	displayName = 'Call History API';
+	displayName = 'OMICall / VBot Call History API';
 
 	icon: Icon = {
 		light: 'file:../icons/callHistory.svg',

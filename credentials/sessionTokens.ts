@@ -8,7 +8,7 @@ import { isObject } from '../common/json';
 import {
 	backoffMs,
 	DEFAULT_RETRIES,
-	DEFAULT_TIMEOUT_MS,
+	DEFAULT_TIMEOUT_S,
 	MOST_ANSWER_BYTES,
 	readBounded,
 	RETRY_NETWORK_CODES,
@@ -39,7 +39,7 @@ async function askOnce(
 	helper: IHttpRequestHelper,
 	options: IHttpRequestOptions,
 ): Promise<{ status: number; body: IDataObject } | { retry: string } | { refused: string }> {
-	const deadline = AbortSignal.timeout(DEFAULT_TIMEOUT_MS);
+	const deadline = AbortSignal.timeout(DEFAULT_TIMEOUT_S * 1000);
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
 		response = await helper.helpers.httpRequest({
@@ -49,14 +49,14 @@ async function askOnce(
 			returnFullResponse: true,
 			// A token request carries the key or password: it goes to the Base URL and nowhere else.
 			disableFollowRedirect: true,
-			timeout: DEFAULT_TIMEOUT_MS,
+			timeout: DEFAULT_TIMEOUT_S * 1000,
 			abortSignal: deadline,
 		});
 	} catch (error) {
 		const code = isObject(error)
 			? String((error.cause as IDataObject)?.code ?? error.code ?? '')
 			: '';
-		if (deadline.aborted) return { retry: `no answer within ${DEFAULT_TIMEOUT_MS / 1000} s` };
+		if (deadline.aborted) return { retry: `no answer within ${DEFAULT_TIMEOUT_S} s` };
 		if (RETRY_NETWORK_CODES.has(code)) return { retry: code };
 		return { refused: `could not reach it${code ? ` (${code})` : ''}: check Base URL` };
 	}
@@ -76,7 +76,7 @@ async function askOnce(
 	const read = await readBounded(response.body, MOST_ANSWER_BYTES, deadline);
 	if (!('bytes' in read)) {
 		return deadline.aborted || !('tooBig' in read)
-			? { retry: `no whole answer within ${DEFAULT_TIMEOUT_MS / 1000} s` }
+			? { retry: `no whole answer within ${DEFAULT_TIMEOUT_S} s` }
 			: { refused: 'its answer was too large' };
 	}
 	if (RETRY_STATUSES.has(status) || status >= 500) return { retry: `HTTP ${status}` };

@@ -49,6 +49,28 @@ describe('package.json', () => {
 		});
 		expect(pkg.license).toBe('MIT');
 	});
+
+	test('says where it comes from, one GitHub repository, as npm provenance and a verifier check it', () => {
+		const repo = 'https://github.com/n8n-nodes-call-history/n8n-nodes-call-history';
+		// npm refuses a provenance statement whose repository is not the one the workflow ran in.
+		expect(pkg.repository).toEqual({ type: 'git', url: `git+${repo}.git` });
+		expect(pkg.homepage).toBe(`${repo}#readme`);
+		expect(pkg.bugs).toEqual({ url: `${repo}/issues` });
+		expect(pkg.author.name).toEqual(expect.any(String));
+		expect(pkg.keywords).toEqual(expect.arrayContaining(['omicall', 'vbot', 'call center']));
+		expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+		const codexUrls = [
+			'CallHistory/CallHistory.node.json',
+			'CallHistoryTrigger/CallHistoryTrigger.node.json',
+		]
+			.map((file) => require(`../nodes/${file}`).resources)
+			.flatMap((resources) =>
+				Object.values(resources)
+					.flat()
+					.map(({ url }) => url),
+			);
+		for (const url of codexUrls) expect(url.startsWith(`${repo}#`)).toBe(true);
+	});
 });
 
 describe('the tarball', () => {
@@ -80,6 +102,10 @@ describe('the tarball', () => {
 		expect(description.credentials).toEqual([{ name: 'callHistoryApi', required: true }]);
 		expect(description.usableAsTool).toBe(true);
 		expect(description.codex.categories).toEqual(['Communication', 'Sales']);
+		// n8n's Tool variant takes its AI tools panel folder from subcategories.Tools. n8n 2.40.7's
+		// editor names a folder by its translation (Other Tools: "Action in an app", beside the other
+		// apps' tools) and shows any other name as a raw key ("nodeCreator.subcategoryNames.…").
+		expect(description.codex.subcategories).toEqual({ Tools: ['Other Tools'] });
 		for (const icon of Object.values(description.iconUrl ?? {})) {
 			expect(
 				fs.existsSync(path.join(unpacked, icon.replace(/^icons\/n8n-nodes-call-history\//, ''))),
@@ -88,6 +114,14 @@ describe('the tarball', () => {
 		const trigger = loader.nodeTypes.callHistoryTrigger.type.description;
 		expect(trigger.polling).toBe(true);
 		expect(trigger.codex.categories).toEqual(['Communication', 'Sales']);
+		// The nodes panel searches display names and codex aliases; the credential picker, display
+		// names alone.
+		for (const { codex } of [description, trigger]) {
+			expect(codex.alias).toEqual(expect.arrayContaining(['OMICall', 'VBot']));
+		}
+		const credential = loader.credentialTypes.callHistoryApi.type;
+		expect(credential.displayName).toMatch(/OMICall/);
+		expect(credential.displayName).toMatch(/VBot/);
 		expect(loader.nodesByCredential).toEqual({
 			callHistoryApi: ['callHistory', 'callHistoryTrigger'],
 		});

@@ -58,6 +58,7 @@ module.exports = async function globalSetup() {
 		token: `e2e-${Date.now().toString(36)}`,
 		extraWorkflows: {
 			'credential-modes.json': require('../workflows/credential-modes.json'),
+			'ai-agent.json': require('../workflows/ai-agent.json'),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
 			'vbot-project-crm-e2e.json': crmSyncAgainstSandbox(sandboxPort, 'vbot-project-to-crm.json'),
 			...Object.fromEntries(

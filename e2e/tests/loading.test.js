@@ -17,7 +17,7 @@ async function typesList(kind) {
 	return res.json();
 }
 
-test('the node, the trigger and the credential are in n8n’s types lists', async () => {
+test('the node, its Tool variant, the trigger and the credential are in n8n’s types lists', async () => {
 	const nodes = await typesList('nodes');
 	const node = nodes.find((n) => n.name === NODE_TYPE);
 	expect(node).toMatchObject({
@@ -28,6 +28,14 @@ test('the node, the trigger and the credential are in n8n’s types lists', asyn
 	expect(node.properties.map((p) => p.name)).toEqual(
 		expect.arrayContaining(['resource', 'operation', 'fromDate', 'toDate', 'transactionId']),
 	);
+	// n8n's Tool variant, for AI agents: in the AI tools panel's Other Tools ("Action in an app").
+	const tool = nodes.find((n) => n.name === `${NODE_TYPE}Tool`);
+	expect(tool).toMatchObject({ displayName: 'Call History Tool', outputs: ['ai_tool'] });
+	expect(tool.codex).toMatchObject({
+		categories: ['AI'],
+		subcategories: { AI: ['Tools'], Tools: ['Other Tools'] },
+		alias: expect.arrayContaining(['OMICall', 'VBot']),
+	});
 	const trigger = nodes.find((n) => n.name === `${NODE_TYPE}Trigger`);
 	expect(trigger).toMatchObject({
 		displayName: 'Call History Trigger',
@@ -47,7 +55,7 @@ test('the node, the trigger and the credential are in n8n’s types lists', asyn
 
 	const credentials = await typesList('credentials');
 	expect(credentials.find((c) => c.name === 'callHistoryApi')).toMatchObject({
-		displayName: 'Call History API',
+		displayName: 'OMICall / VBot Call History API',
 	});
 });
 

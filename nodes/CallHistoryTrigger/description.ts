@@ -16,7 +16,7 @@ export const settleDelayField: INodeProperties = {
 	displayName: 'Settle Delay (Minutes)',
 	name: 'settleMinutes',
 	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 2 },
+	typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 0 },
 	default: 2,
 	description:
 		'Calls younger than this are left for a later poll: the vendor writes a call once it has ended, and its details a little after',
@@ -26,13 +26,22 @@ export const lookBackField: INodeProperties = {
 	displayName: 'Look-Back (Minutes)',
 	name: 'lookBackMinutes',
 	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 10080, numberPrecision: 2 },
+	typeOptions: { minValue: 0, maxValue: 10080, numberPrecision: 0 },
 	default: 60,
 	description:
 		'How far back each poll reads again, for calls the vendor writes late. Calls seen in this span are remembered, so none is emitted twice.',
 };
 
+/** How far back "Fetch Test Event" looks for the newest call. */
+export const TEST_EVENT_DAYS = 7;
+
 export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: `Fetch Test Event returns the newest call of the last ${TEST_EVENT_DAYS} days that the source and filters give, without changing which calls the active workflow has emitted. Once active, the trigger emits each new call once.`,
+		name: 'testEventNotice',
+		type: 'notice',
+		default: '',
+	},
 	{
 		displayName: 'Source',
 		name: 'source',

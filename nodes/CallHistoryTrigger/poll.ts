@@ -7,7 +7,7 @@ import {
 import { simplifiedIf } from '../CallHistory/engine/simple';
 import { DAY_MS } from '../CallHistory/engine/windows';
 import { readDate } from '../CallHistory/fields/parameters';
-import { lookBackField, settleDelayField } from './description';
+import { lookBackField, settleDelayField, TEST_EVENT_DAYS } from './description';
 import {
 	advance,
 	oldestOf,
@@ -21,8 +21,6 @@ import { MOST_CALLS_PER_POLL, readSource, SOURCES, type TriggerSource } from './
 const MINUTE_MS = 60_000;
 /** A backlog (n8n was down) is read at most this much per poll, oldest first; the rest next poll. */
 const MOST_DAYS_PER_POLL = 31;
-/** How far back "Fetch Test Event" looks for the newest call. */
-const TEST_EVENT_DAYS = 7;
 
 /**
  * The polls running in this process, by workflow and node. n8n starts a poll on every tick

@@ -1,7 +1,7 @@
 'use strict';
 // Recording links come from vendor answers: only http and https links are fetched, and a link
 // that is or resolves to a loopback, private, link-local or unspecified address is refused (before
-// any request, and again after every redirect), unless Allow Recordings from Private Addresses is
+// any request, and again after every redirect), unless Allow Recordings From Private Addresses is
 // on. Host names are judged by n8n's own egress filter; this instance allows `localhost` by name
 // (N8N_SSRF_ALLOWED_HOSTNAMES, as an admin can), so that a first hop can pass and redirect.
 
@@ -52,9 +52,9 @@ test('links to this machine, other schemes and the unspecified address are refus
 
 	// Newest first, as the list answers: the last link's call first.
 	const reasons = [
-		'its link points to a private address (127.0.0.1). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.',
-		'its link points to a private address ([::1]). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.',
-		'its link points to a private address ([::]). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.',
+		'its link points to a private address (127.0.0.1). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.',
+		'its link points to a private address ([::1]). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.',
+		'its link points to a private address ([::]). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.',
 		'its link is a data: link; only http and https are fetched',
 		'its link is a file: link; only http and https are fetched',
 	].reverse();
@@ -78,13 +78,13 @@ test('a link that passes, redirected to a private address, is refused after the 
 	const errors = await errorsOf();
 
 	expect(errors).toEqual([
-		`The recording of call ${call.transaction_id} could not be downloaded: its link points to a private address (127.0.0.1). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.`,
+		`The recording of call ${call.transaction_id} could not be downloaded: its link points to a private address (127.0.0.1). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.`,
 	]);
 	expect(asked('/recordings/hop.wav')).toHaveLength(1);
 	expect(asked('/admin')).toEqual([]);
 });
 
-test('with Allow Recordings from Private Addresses, the same links are fetched, redirects followed', async () => {
+test('with Allow Recordings From Private Addresses, the same links are fetched, redirects followed', async () => {
 	const port = new URL(api.sandbox.url).port;
 	callsWithLinks([
 		`http://localhost:${port}/recordings/hop.wav`,

@@ -19,7 +19,7 @@ async function main() {
 		`API sandbox on 127.0.0.1: ${demo.calls} calls over the last 30 days, a VBot history and ${vbotV3.calls} VBot v3 project calls.`,
 	);
 	console.log('');
-	console.log('In n8n, create a "Call History API" credential with:');
+	console.log('In n8n, create an "OMICall / VBot Call History API" credential with:');
 	console.log(`  Base URL:     ${sandbox.url}   (for VBot: ${sandbox.vbotUrl})`);
 	console.log(`  Access Token: ${sandbox.token}`);
 	console.log(

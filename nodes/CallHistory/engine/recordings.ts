@@ -114,7 +114,7 @@ async function checkLink(
 	const refused = () =>
 		refusal(
 			context,
-			`its link points to a private address (${link.hostname}). Turn on Allow Recordings from Private Addresses if your recordings are on your own network.`,
+			`its link points to a private address (${link.hostname}). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.`,
 		);
 	// n8n's filter lets the unspecified IPv6 address through.
 	if (isUnspecified(link.hostname)) throw refused();

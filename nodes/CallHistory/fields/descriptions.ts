@@ -7,7 +7,7 @@ import type {
 	INodePropertyOptions,
 	INodePropertyRouting,
 } from 'n8n-workflow';
-import { DEFAULT_RETRIES, DEFAULT_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from '../../../common/http';
+import { DEFAULT_RETRIES, DEFAULT_RETRY_WAIT_S, DEFAULT_TIMEOUT_S } from '../../../common/http';
 
 /** Comma-separated text, or an array from an expression, sent as a query array (`name[]=…`). */
 export const LIST_VALUE =
@@ -102,7 +102,7 @@ export const recordingOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to download each call's recording into the item's binary data, as the call's ID with the file's extension. Calls without a recording pass through without one.",
+			"Whether to download each call's recording into the item's binary data, as a file named after the call ID with the recording's extension (such as 3f6c0a52.mp3). Calls without a recording pass through without one.",
 	},
 	{
 		displayName: 'Put Recording in Field',
@@ -114,7 +114,7 @@ export const recordingOptions: INodeProperties[] = [
 	},
 	maxRecordingMbOption,
 	{
-		displayName: 'Allow Recordings from Private Addresses',
+		displayName: 'Allow Recordings From Private Addresses',
 		name: 'allowPrivateRecordings',
 		type: 'boolean',
 		default: false,
@@ -130,7 +130,7 @@ export const simplifyOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to return a simplified version of the response instead of the raw data: one shape for every platform (see the README), and smaller: use it when an AI agent reads the output',
+		'Whether to return a simplified version of the response instead of the raw data: one shape for every platform, and smaller: use it when an AI agent reads the output (see <a href="https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#simplify" target="_blank">Simplify in the README</a>)',
 };
 
 export const maxRetriesOption: INodeProperties = {
@@ -148,7 +148,7 @@ export const maxRetryWaitOption: INodeProperties = {
 	name: 'maxRetryWait',
 	type: 'number',
 	typeOptions: { minValue: 0, maxValue: 3600 },
-	default: DEFAULT_RETRY_WAIT_MS / 1000,
+	default: DEFAULT_RETRY_WAIT_S,
 	description: 'The longest the node waits in all between the retries of one request',
 };
 
@@ -167,7 +167,7 @@ export const timeoutOption: INodeProperties = {
 	name: 'timeout',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 600 },
-	default: DEFAULT_TIMEOUT_MS / 1000,
+	default: DEFAULT_TIMEOUT_S,
 	description:
 		'The deadline of one exchange with the vendor, headers and body together; past it the request is cut off (and retried)',
 };

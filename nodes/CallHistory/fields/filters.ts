@@ -33,7 +33,7 @@ export const callFilters: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to return only automatic calls (on) or only manual calls (off). Leave this filter out for both.',
+			'Whether to return only automatic calls (on) or only manual calls (off). Added, it is off and keeps manual calls only: leave this filter out for both.',
 		routing: { send: { type: 'query', property: 'is_auto_call' } },
 	},
 	textFilter(
@@ -65,7 +65,8 @@ export const callFilters: INodeProperties[] = [
 			{ name: 'Cancelled (Not Answered)', value: 'cancelled' },
 		],
 		default: 'answered',
-		description: 'Only answered calls (answered), or only unanswered ones (cancelled)',
+		description:
+			'Only answered calls (answered), or only unanswered ones (cancelled). Added, it is Answered and keeps answered calls only: leave this filter out for both.',
 		routing: { send: { type: 'query', property: 'disposition' } },
 	},
 	textFilter('keyword', 'Keyword', 'keyword', 'Only calls matching this search text'),

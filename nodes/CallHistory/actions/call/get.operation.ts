@@ -24,8 +24,7 @@ export const transactionIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '2159f8d9-5a6e-440f-8995-8d0f55c1a2b3',
-	description:
-		'The transaction_id of the call, as Get Many returns it (the id field when Simplify is on)',
+	description: 'The transaction_id of the call, as Get Many returns it (with Simplify on, its ID)',
 	routing: {
 		send: {
 			preSend: [
