@@ -10,7 +10,7 @@ const api = useSandbox();
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
 
 describe('the credential', () => {
-	test('stores baseUrl (OMICall by default), the way to authenticate (Access Token by default) and its secrets as password fields', () => {
+	test('stores baseUrl (OMICall by default), the way to authenticate (Access Token by default) and its secrets as password fields', async () => {
 		const credential = new CallHistoryApi();
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 
@@ -31,9 +31,20 @@ describe('the credential', () => {
 			expect(byName[secret].typeOptions).toMatchObject({ password: true });
 		}
 		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
-		expect(credential.authenticate.properties.headers.Authorization).toMatch(
-			/^=Bearer \{\{ .* : \$credentials\.accessToken \}\}$/,
-		);
+		const headerOf = async (data) =>
+			(await credential.authenticate(data, { url: '/x', headers: { Accept: 'a' } })).headers;
+		expect(await headerOf({ accessToken: 'pasted' })).toEqual({
+			Accept: 'a',
+			Authorization: 'Bearer pasted',
+		});
+		const obtained = { authentication: 'apiKey', accessToken: 'pasted', sessionToken: 'got' };
+		expect(await headerOf({ ...obtained, sessionExpiresAt: Date.now() + 60_000 })).toMatchObject({
+			Authorization: 'Bearer got',
+		});
+		// Past its time it is not sent, so that the vendor's 401 makes n8n renew it.
+		expect(await headerOf({ ...obtained, sessionExpiresAt: Date.now() - 1 })).toMatchObject({
+			Authorization: 'Bearer ',
+		});
 	});
 
 	test('every request of the node carries Authorization: Bearer <accessToken>', async () => {
