@@ -2,6 +2,8 @@ import {
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
+	type ICredentialsDecrypted,
+	type IHttpRequestOptions,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 } from 'n8n-workflow';
@@ -182,9 +184,30 @@ export async function sendThrough(
 	);
 }
 
+const CREDENTIAL_TYPE = 'callHistoryApi';
+
 /**
- * The action node's requests: the request its routing built, with `change` on top, through n8n's
- * routing request (which authenticates it), as `sendThrough` says.
+ * The node's credential, read once per run of an item: n8n's routing request would read it from
+ * the database and decrypt it again for every request. n8n's token renewal (preAuthentication)
+ * writes the renewed token into this very object, so the run's later requests send it.
+ */
+const credentialsOfRun = new WeakMap<object, Promise<ICredentialsDecrypted>>();
+
+function credentialsOf(context: IExecutePaginationFunctions): Promise<ICredentialsDecrypted> {
+	let credentials = credentialsOfRun.get(context);
+	if (!credentials) {
+		const { id, name } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? { id: null, name: '' };
+		credentials = context
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((data) => ({ id: id ?? '', name, type: CREDENTIAL_TYPE, data }));
+		credentialsOfRun.set(context, credentials);
+	}
+	return credentials;
+}
+
+/**
+ * The action node's requests: the request its routing built, with `change` on top, authenticated
+ * by n8n with the run's credential, as `sendThrough` says. Answers the body.
  */
 export async function send(
 	context: IExecutePaginationFunctions,
@@ -194,19 +217,20 @@ export async function send(
 ): Promise<unknown> {
 	return await sendThrough(
 		context,
-		async (timeoutMs) => {
-			const items = await context.makeRoutingRequest({
-				...requestData,
-				options: {
+		async (timeoutMs) =>
+			await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				// The options as n8n's routing request sends them (its own typing is looser).
+				{
 					...requestData.options,
 					...(change.url === undefined ? {} : { url: change.url }),
 					qs: { ...requestData.options.qs, ...change.qs },
 					timeout: timeoutMs,
-				},
-			});
-			// Without postReceive actions n8n hands back the body as one item, or one item per element of an array body.
-			return items.length === 1 ? items[0].json : items.map((item) => item.json);
-		},
+					returnFullResponse: false,
+				} as IHttpRequestOptions,
+				{ credentialsDecrypted: await credentialsOf(context) },
+			),
 		place,
 	);
 }
