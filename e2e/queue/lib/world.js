@@ -40,6 +40,14 @@ async function stopProcessGroup(pid, { signal = 'SIGTERM', timeoutMs = 20_000 } 
 	while (alive(pid)) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** The worker (1-based) whose log (of `logs`) says it started the execution, or undefined. */
+function workerThatRan(logs, executionId) {
+	const started = `Worker started execution ${executionId} (job`;
+	const found = logs.map((log, i) => (log.includes(started) ? i + 1 : 0)).filter(Boolean);
+	if (found.length > 1) throw new Error(`execution ${executionId} started on workers ${found}`);
+	return found[0];
+}
+
 function useQueueWorld() {
 	// Loaded here, not at the top: globalSetup requires this file for STATE_FILE alone.
 	const { startSandbox } = require('../../../test/sandbox/server');
@@ -62,15 +70,11 @@ function useQueueWorld() {
 		/** The worker's log (1-based index), all of it: a restarted worker appends to it. */
 		workerLog: (index) => fs.readFileSync(state.workers[index - 1].logFile, 'utf8'),
 		mainLog: () => fs.readFileSync(state.mainLogFile, 'utf8'),
-		/** The worker (1-based) whose log says it started the execution, or undefined. */
-		workerThatRan(executionId) {
-			const started = `Worker started execution ${executionId} (job`;
-			const found = state.workers
-				.map((_, i) => i + 1)
-				.filter((i) => world.workerLog(i).includes(started));
-			if (found.length > 1) throw new Error(`execution ${executionId} started on workers ${found}`);
-			return found[0];
-		},
+		workerThatRan: (executionId) =>
+			workerThatRan(
+				state.workers.map((_, i) => world.workerLog(i + 1)),
+				executionId,
+			),
 		/** An execution as n8n's REST API gives it, with its run data parsed. */
 		async execution(id) {
 			const execution = await n8n.rest('GET', `/executions/${id}`);
@@ -119,4 +123,4 @@ function useQueueWorld() {
 	return world;
 }
 
-module.exports = { STATE_FILE, useQueueWorld, workerState, stopProcessGroup };
+module.exports = { STATE_FILE, useQueueWorld, workerState, workerThatRan, stopProcessGroup };
