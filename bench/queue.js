@@ -13,6 +13,7 @@
 //   npm run bench:queue -- --runs 5    (medians over 5 runs instead of 3)
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { startQueueStack } = require('../e2e/lib/queueStack');
 const { freePort } = require('../e2e/lib/n8n');
@@ -35,6 +36,29 @@ const YEAR_PER_DAY = 500;
 const SYNC_PER_DAY = 200;
 const CONCURRENCY = 10;
 
+/** CPU seconds so far: the machine's (busy, of all cores) and each of `pids`' (user + system). */
+function cpuNow(pids) {
+	const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+	const [user, nice, system, idle, iowait, irq, softirq] = ticks.map(Number);
+	const ofPid = (pid) => {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	};
+	return {
+		busy: (user + nice + system + irq + softirq) / 100,
+		all: (user + nice + system + idle + iowait + irq + softirq) / 100,
+		pids: pids.map(ofPid),
+	};
+}
+
+/** What the machine and each process took of the CPU between two readings, in cores. */
+function cpuShares(before, after, seconds) {
+	return {
+		machine: ((after.busy - before.busy) / (after.all - before.all)) * os.cpus().length,
+		pids: after.pids.map((cpu, i) => (cpu - before.pids[i]) / seconds),
+	};
+}
+
 const check = (what, { status, body }) => {
 	if (status !== 200) throw new Error(`${what} answered ${status}: ${JSON.stringify(body)}`);
 	return body;
@@ -45,9 +69,15 @@ async function yearSyncs(stack, log) {
 	const { n8n, sandbox, workers } = stack;
 	const running = workers.filter((w) => w.running);
 	const rows = [];
+	const pids = [n8n, ...running].map((p) => p.process.pid);
 	for (let run = 1; run <= RUNS; run++) {
 		sandbox.reset();
+		const [before, ownBefore] = [cpuNow(pids), process.cpuUsage()];
 		const { ms, ...answer } = await n8n.webhook('POST', WEBHOOKS.year, { year: YEAR });
+		const cpu = cpuShares(before, cpuNow(pids), ms / 1000);
+		// This process serves the sandbox.
+		const own = process.cpuUsage(ownBefore);
+		cpu.sandbox = (own.user + own.system) / 1000 / ms;
 		const months = check('the year sync', answer);
 		const calls = months.reduce((sum, month) => sum + month.calls, 0);
 		if (calls !== sandbox.calls.size || months.some((m) => m.calls !== m.distinct)) {
@@ -57,10 +87,12 @@ async function yearSyncs(stack, log) {
 		const ranOn = months.map((month) => workerThatRan(logs, month.execution));
 		const perWorker = running.map((w) => ranOn.filter((i) => workers[i - 1] === w).length);
 		const requests = sandbox.received(LIST_PATH).length;
+		const cores = (n) => n.toFixed(2);
 		log(
-			`  ${running.length} worker(s), run ${run}: ${Math.round(ms)} ms, ${requests} requests, months per worker ${perWorker.join(' + ')}`,
+			`  ${running.length} worker(s), run ${run}: ${Math.round(ms)} ms, ${requests} requests, months per worker ${perWorker.join(' + ')}; ` +
+				`cores busy: machine ${cores(cpu.machine)}, sandbox ${cores(cpu.sandbox)}, main ${cores(cpu.pids[0])}, workers ${cpu.pids.slice(1).map(cores).join(' + ')}`,
 		);
-		rows.push({ ms, requests, calls, perWorker });
+		rows.push({ ms, requests, calls, perWorker, cpu });
 	}
 	return {
 		workers: running.length,
@@ -69,6 +101,7 @@ async function yearSyncs(stack, log) {
 		requests: rows[0].requests,
 		calls: rows[0].calls,
 		perWorker: rows.map((r) => r.perWorker.join(' + ')),
+		cpu: rows.map((r) => r.cpu),
 	};
 }
 
@@ -128,7 +161,7 @@ async function main() {
 	});
 	const results = {
 		when: new Date().toISOString(),
-		machine: `${require('node:os').cpus().length} cores, Node ${process.version}`,
+		machine: `${os.cpus().length} cores, Node ${process.version}`,
 		scale: 1,
 		runs: RUNS,
 	};
