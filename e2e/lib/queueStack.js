@@ -49,7 +49,7 @@ async function workerOf({ installed, root, index, env, concurrency }) {
  * Starts the sandbox (demo data), Postgres, Redis, n8n main with the examples and credentials
  * imported, and `workers` workers (each running up to `concurrency` executions at once).
  * `env` is added to every n8n process's environment, `workerEnv` to the workers'. Returns { sandbox, demo, n8n (main),
- * workers, postgres, redis, installed, owner, workflows, credentials, packageDirs, root, env, timings (seconds per phase), stop }.
+ * workers, postgres, redis, installed, owner, workflows, credentials, root, env, timings (seconds per phase), stop }.
  */
 async function startQueueStack({
 	workers: workerCount = 2,
@@ -104,10 +104,7 @@ async function startQueueStack({
 			await importer.importFile('credentials', path.join(importDir, 'credentials.json'));
 			await importer.importFile('workflow', path.join(importDir, 'workflows'), ['--separate']);
 		})();
-		const [packageDirs] = await Promise.all([
-			packAndInstall([n8n, ...workers].map((p) => p.userFolder)),
-			imports,
-		]);
+		await Promise.all([packAndInstall([n8n, ...workers].map((p) => p.userFolder)), imports]);
 		timed('install and imports');
 		// The imports ran the database's migrations, so the three can start side by side.
 		await Promise.all([n8n, ...workers].map((p) => p.start()));
@@ -124,7 +121,6 @@ async function startQueueStack({
 			owner: OWNER,
 			workflows,
 			credentials: CREDENTIALS,
-			packageDirs,
 			root,
 			env,
 			timings,
@@ -136,4 +132,4 @@ async function startQueueStack({
 	}
 }
 
-module.exports = { startQueueStack, workerOf };
+module.exports = { startQueueStack };

@@ -238,4 +238,4 @@ async function startRedis({ dir, log = console.log }) {
 	return { host: '127.0.0.1', port, logFile, stop: () => server.stop() };
 }
 
-module.exports = { startPostgres, startRedis, startProcess };
+module.exports = { startPostgres, startRedis };

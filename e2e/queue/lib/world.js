@@ -51,7 +51,7 @@ function workerThatRan(logs, executionId) {
 function useQueueWorld() {
 	// Loaded here, not at the top: globalSetup requires this file for STATE_FILE alone.
 	const { startSandbox } = require('../../../test/sandbox/server');
-	const { N8n } = require('../../lib/n8n');
+	const { N8n, waitFor } = require('../../lib/n8n');
 
 	const readState = () => JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
 	const state = readState();
@@ -85,13 +85,11 @@ function useQueueWorld() {
 		 * from its Respond to Webhook node, before the run ends.
 		 */
 		async finished(id, { timeoutMs = 60_000 } = {}) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const execution = await world.execution(id);
-				if (!['new', 'running'].includes(execution.status)) return execution;
-				if (Date.now() > deadline) throw new Error(`execution ${id} still ${execution.status}`);
-				await new Promise((resolve) => setTimeout(resolve, 200));
-			}
+			let execution;
+			const ended = async () =>
+				!['new', 'running'].includes((execution = await world.execution(id)).status);
+			await waitFor(ended, { timeoutMs, what: `execution ${id} ending` });
+			return execution;
 		},
 		/** Ends a worker at once (SIGKILL), as a machine that dies would. */
 		async killWorker(index) {

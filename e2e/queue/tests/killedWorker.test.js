@@ -4,6 +4,7 @@
 // workflow outputs every call once.
 
 const { useQueueWorld } = require('../lib/world');
+const { waitFor } = require('../../lib/n8n');
 const { WEBHOOKS } = require('../lib/workflows');
 const { outputOf } = require('../../lib/world');
 const { generateCalls, DAY } = require('../../../test/sandbox/seed');
@@ -27,30 +28,20 @@ const requestsFor = ({ from }) =>
 beforeAll(() => world.n8n.activate(workflowId()));
 afterAll(() => world.n8n.deactivate(workflowId()));
 
-async function until(check, ms, what) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
-
 /** Posts a range to the month's webhook; answers the pending answer and the execution's id. */
 async function startRun(range) {
 	const before = world.state.workers.map((_, i) => world.workerLog(i + 1).length);
 	const answer = world.n8n.webhook('POST', WEBHOOKS.month, iso(range));
-	const started = await until(
+	let started;
+	await waitFor(
 		() =>
-			world.state.workers
+			(started = world.state.workers
 				.map((_, i) =>
 					/Worker started execution (\d+) \(job/.exec(world.workerLog(i + 1).slice(before[i])),
 				)
 				.map((match, i) => match && { execution: match[1], worker: i + 1 })
-				.find(Boolean),
-		30_000,
-		`a worker starting the run of ${range.month}`,
+				.find(Boolean)),
+		{ timeoutMs: 30_000, what: `a worker starting the run of ${range.month}` },
 	);
 	return { answer, ...started };
 }
@@ -75,7 +66,10 @@ test('the killed worker’s execution fails as stalled, the other worker’s run
 		if (others.length === 4) throw new Error('every run went to the same worker');
 		others.push(await startRun(SHORT));
 	}
-	await until(() => requestsFor(LONG).length >= 30, 30_000, 'the long run paging');
+	await waitFor(() => requestsFor(LONG).length >= 30, {
+		timeoutMs: 30_000,
+		what: 'the long run paging',
+	});
 
 	await world.killWorker(long.worker);
 	const killedAt = Date.now();

@@ -4,22 +4,16 @@
 // call to the sandbox's CRM once, while worker 1 is stopped and started again.
 
 const { useQueueWorld } = require('../lib/world');
+const { waitFor } = require('../../lib/n8n');
 const { makeCall, random } = require('../../../test/sandbox/seed');
 
 const world = useQueueWorld();
 const LIST = '/api/call_transaction/list';
 const MINUTE = 60_000;
 
-async function until(done, ms, what) {
-	const deadline = Date.now() + ms;
-	while (!done()) {
-		if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-}
-
 const posted = () => world.sandbox.crm.map((entry) => entry.body.callId);
 const polls = () => world.sandbox.received(LIST).length;
+const until = (check, timeoutMs, what) => waitFor(check, { timeoutMs, what });
 
 test(
 	'main polls, the workers post each new call once, across a restart of one worker',
