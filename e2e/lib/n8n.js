@@ -217,13 +217,6 @@ class N8n {
 		this.signal('SIGKILL'); // any task runner left in the group
 	}
 
-	/** Ends it at once, task runners and all, as a machine that dies would: no shutdown of its own. */
-	async kill() {
-		if (!this.running) return;
-		this.signal('SIGKILL');
-		await this.exited;
-	}
-
 	/** A call to n8n's internal REST API, as the editor makes it, with the owner's cookie. */
 	async rest(method, route, body) {
 		const res = await fetch(`${this.url}/rest${route}`, {
