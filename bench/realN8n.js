@@ -19,7 +19,6 @@
 //   node bench/realN8n.js      (after `npm run build`: the stack packs dist/)
 
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 const { startStack, workflowIdOf } = require('../e2e/lib/stack');
@@ -74,29 +73,6 @@ function workflowFrom(file, values) {
 	const left = /__[A-Z_]+__/.exec(text);
 	if (left) throw new Error(`${file}: no value for ${left[0]}`);
 	return JSON.parse(text);
-}
-
-/** GET a production webhook; node:http, so a long run is not cut off by fetch's timeouts. */
-function callWebhook(url) {
-	return new Promise((resolve, reject) => {
-		const started = performance.now();
-		http
-			.get(url, (res) => {
-				const chunks = [];
-				res.on('data', (chunk) => chunks.push(chunk));
-				res.on('error', reject);
-				res.on('end', () => {
-					const ms = performance.now() - started;
-					const text = Buffer.concat(chunks).toString('utf8');
-					if (res.statusCode !== 200) {
-						reject(new Error(`${url} answered ${res.statusCode}: ${text.slice(0, 1000)}`));
-						return;
-					}
-					resolve({ ms, body: JSON.parse(text) });
-				});
-			})
-			.on('error', reject);
-	});
 }
 
 /**
@@ -194,18 +170,17 @@ async function compareInRealN8n({
 				`${WINDOW_DAYS} days, at least ${minimumRequests} requests; sandbox latency ${latencyMs} ms`,
 		);
 
-		const urls = {};
-		for (const name of Object.keys(WAYS)) {
-			await n8n.activate(workflowIdOf(fileOf(name)));
-			urls[name] = `${n8n.url}/webhook/${webhookPathOf(name)}`;
-		}
+		for (const name of Object.keys(WAYS)) await n8n.activate(workflowIdOf(fileOf(name)));
 		await waitBeforeMeasuring();
 
 		const measured = Object.fromEntries(Object.keys(WAYS).map((name) => [name, []]));
 		for (let run = 1; run <= runs; run++) {
 			for (const name of Object.keys(WAYS)) {
 				sandbox.reset();
-				const { ms, body } = await callWebhook(urls[name]);
+				const { ms, status, body } = await n8n.webhook('GET', webhookPathOf(name));
+				if (status !== 200) {
+					throw new Error(`${name} answered ${status}: ${JSON.stringify(body).slice(0, 1000)}`);
+				}
 				const requests = sandbox.requests.length;
 				const lists = sandbox.received(LIST_PATH).length;
 				const items = body.count_transaction_id;

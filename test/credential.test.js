@@ -10,7 +10,7 @@ const api = useSandbox();
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
 
 describe('the credential', () => {
-	test('asks the platform first (OMICall by default), then that platform’s Base URL and ways to authenticate, and keeps its secrets as password fields', () => {
+	test('asks the platform first (OMICall by default), then that platform’s Base URL and ways to authenticate, and keeps its secrets as password fields', async () => {
 		const credential = new CallHistoryApi();
 		const { properties } = credential;
 		const shownFor = (platform) =>
@@ -64,9 +64,24 @@ describe('the credential', () => {
 			expect(byName[secret].typeOptions).toMatchObject({ password: true });
 		}
 		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
-		const { headers } = credential.authenticate.properties;
-		expect(headers.Authorization).toMatch(/\$credentials\.accessToken\) \}\}$/);
-		expect(headers['X-API-Key']).toMatch(/\$credentials\.vbotApiKey/);
+		const headerOf = async (data) =>
+			(await credential.authenticate(data, { url: '/x', headers: { Accept: 'a' } })).headers;
+		expect(await headerOf({ accessToken: 'pasted' })).toEqual({
+			Accept: 'a',
+			Authorization: 'Bearer pasted',
+		});
+		const obtained = { authentication: 'apiKey', accessToken: 'pasted', sessionToken: 'got' };
+		expect(await headerOf({ ...obtained, sessionExpiresAt: Date.now() + 60_000 })).toMatchObject({
+			Authorization: 'Bearer got',
+		});
+		// Past its time it is not sent, so that the vendor's 401 makes n8n renew it.
+		expect(await headerOf({ ...obtained, sessionExpiresAt: Date.now() - 1 })).toMatchObject({
+			Authorization: 'Bearer ',
+		});
+		expect(await headerOf({ authentication: 'vbotApiKey', vbotApiKey: 'vbk_1' })).toEqual({
+			Accept: 'a',
+			'X-API-Key': 'vbk_1',
+		});
 	});
 
 	test('every request of the node carries Authorization: Bearer <accessToken>', async () => {

@@ -6,24 +6,26 @@ const fixed = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : Strin
 const ms = (n) => `${Math.round(n).toLocaleString('en')} ms`;
 const mib = (n) => `${(n / MiB).toFixed(0)} MiB`;
 const count = (n) => n.toLocaleString('en');
+const perRequest = (total, requests) => `${(total / requests).toFixed(1)} ms`;
 const LATENCY_NOTE = (results) => `${results.overhead?.latencyMs ?? 20} ms latency`;
 
 /** Each table: a title, its header and its rows of text cells. */
 function tablesOf(results) {
-	const tables = [
-		{
+	const tables = [];
+	const { requestCounts, overhead, concurrency, growth, realN8n, queue } = results;
+	if (requestCounts) {
+		tables.push({
 			title: '1. Requests sent against the fewest the API allows',
 			header: ['Operation', 'Items', 'Requests', 'Minimum', 'Ratio'],
-			rows: results.requestCounts.map((r) => [
+			rows: requestCounts.map((r) => [
 				r.what,
 				count(r.items),
 				count(r.requests),
 				count(r.minimum),
 				fixed(r.ratio),
 			]),
-		},
-	];
-	const { overhead, concurrency, growth, realN8n } = results;
+		});
+	}
 	if (overhead) {
 		tables.push({
 			title: `2. The node in n8n-core against a plain fetch loop: ${count(overhead.calls)} calls, ${count(overhead.requests)} requests, ${overhead.latencyMs} ms latency, median of ${overhead.runs}`,
@@ -94,7 +96,39 @@ function tablesOf(results) {
 			],
 		});
 	}
+	if (queue) tables.push(...queueTables(queue, results.runs));
 	return tables;
+}
+
+/** `npm run bench:queue`'s tables (bench/queue.js). */
+function queueTables({ n8nVersion, latencyMs, concurrency, year, plain }, runs) {
+	const [one] = year.byWorkers;
+	return [
+		{
+			title: `7. Queue mode, n8n ${n8nVersion}: a year of ${count(year.calls)} calls (${year.perDay} a day) synced as 12 monthly executions, Requests per Second 0, ${latencyMs} ms latency, up to ${concurrency} executions per worker, median of ${runs}`,
+			header: ['Workers', 'Wall time', 'Speed-up', 'Requests', 'Months per worker, each run'],
+			rows: year.byWorkers.map((w) => [
+				String(w.workers),
+				ms(w.medianMs),
+				`${fixed(one.medianMs / w.medianMs)}×`,
+				count(w.requests),
+				w.perWorker.join('; '),
+			]),
+		},
+		{
+			title: `8. Queue mode: one execution on a worker (Concurrency 1) against a plain fetch loop: ${count(plain.calls)} calls, ${count(plain.requests)} requests, ${latencyMs} ms latency, median of ${runs}`,
+			header: ['Client', 'Wall time', 'Per request', 'Ratio'],
+			rows: [
+				['Plain fetch loop', ms(plain.plainMs), perRequest(plain.plainMs, plain.requests), '1.00'],
+				[
+					'Call History node on an n8n worker (webhook to answer)',
+					ms(plain.nodeMs),
+					perRequest(plain.nodeMs, plain.requests),
+					fixed(plain.ratio),
+				],
+			],
+		},
+	];
 }
 
 function markdownTables(results) {

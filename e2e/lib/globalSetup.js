@@ -105,3 +105,5 @@ module.exports = async function globalSetup() {
 		`\nn8n ${state.version} on ${state.n8nUrl} (ready in ${Math.round(state.startedMs / 1000)} s; install ${Math.round(state.installedMs / 1000)} s), user folder ${state.userFolder}\nScreenshots go to ${screenshots}\n`,
 	);
 };
+
+module.exports.crmSyncAgainstSandbox = crmSyncAgainstSandbox;

@@ -4,6 +4,7 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -22,8 +23,11 @@ function freePort() {
 	});
 }
 
-/** The environment n8n runs with: this user folder, no telemetry, version checks or templates. */
-function environmentOf({ userFolder, port, brokerPort, logLevel = 'info' }) {
+/**
+ * The environment n8n runs with: this user folder, no telemetry, version checks or templates,
+ * and `extra` on top (queue mode's database, Redis and binary data settings).
+ */
+function environmentOf({ userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
 	const env = Object.fromEntries(
 		Object.entries(process.env).filter(
 			([k]) => !/^(npm_|JEST_)/.test(k) && !['NODE_OPTIONS', 'NODE_ENV'].includes(k),
@@ -53,6 +57,7 @@ function environmentOf({ userFolder, port, brokerPort, logLevel = 'info' }) {
 		N8N_LOG_OUTPUT: 'console',
 		GENERIC_TIMEZONE: 'Asia/Ho_Chi_Minh',
 		TZ: 'Asia/Ho_Chi_Minh',
+		...extra,
 	};
 }
 
@@ -84,14 +89,25 @@ async function waitFor(check, { timeoutMs, what }) {
 	}
 }
 
+/**
+ * One n8n process: `n8n start` (the main instance: editor, REST, triggers) or, with
+ * `command: ['worker', …]`, a queue-mode worker, whose `port` is then its health-check server's.
+ * `env` is added to the environment of the process and of the CLI commands run beside it.
+ */
 class N8n {
-	constructor({ installed, userFolder, port }) {
+	constructor({ installed, userFolder, port, env = {}, command = ['start'] }) {
 		this.installed = installed;
 		this.userFolder = userFolder;
 		this.port = port;
+		this.env = env;
+		this.command = command;
 		this.url = `http://127.0.0.1:${port}`;
 		this.logFile = path.join(userFolder, 'n8n.log');
 		this.cookie = undefined;
+	}
+
+	get isWorker() {
+		return this.command[0] === 'worker';
 	}
 
 	/** A CLI command beside the server: same user folder and key, a task-broker port of its own. */
@@ -101,6 +117,7 @@ class N8n {
 			port: await freePort(),
 			brokerPort: await freePort(),
 			logLevel,
+			extra: this.env,
 		});
 		return runCli(this.installed, env, args);
 	}
@@ -137,10 +154,18 @@ class N8n {
 			userFolder: this.userFolder,
 			port: this.port,
 			brokerPort: await freePort(),
+			extra: {
+				...(this.isWorker && {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(this.port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}),
+				...this.env,
+			},
 		});
 		const log = fs.openSync(this.logFile, 'a');
 		// Its own process group, so that stopping it also stops the task runners it starts.
-		this.process = spawn(this.installed.node, [this.installed.n8n, 'start'], {
+		this.process = spawn(this.installed.node, [this.installed.n8n, ...this.command], {
 			env,
 			stdio: ['ignore', log, log],
 			detached: true,
@@ -153,6 +178,8 @@ class N8n {
 		await waitFor(
 			async () => {
 				if (gone) throw new Error(`n8n exited while starting; see ${this.logFile}`);
+				// A worker's readiness says it is connected and taking jobs.
+				if (this.isWorker) return (await fetch(`${this.url}/healthz/readiness`)).ok;
 				// Older n8n answers /healthz/readiness, and even other routes ("n8n is starting up"),
 				// before its REST routes exist; the editor's settings come as JSON once they do.
 				const res = await fetch(`${this.url}/rest/settings`);
@@ -169,21 +196,25 @@ class N8n {
 		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
 	}
 
+	get running() {
+		return Boolean(this.process) && this.process.exitCode === null && !this.process.signalCode;
+	}
+
+	signal(name) {
+		try {
+			process.kill(-this.process.pid, name);
+		} catch {
+			// already gone
+		}
+	}
+
 	async stop({ timeoutMs = 15_000 } = {}) {
-		if (!this.process || this.process.exitCode !== null || this.process.signalCode) return;
-		const group = -this.process.pid;
-		const signal = (name) => {
-			try {
-				process.kill(group, name);
-			} catch {
-				// already gone
-			}
-		};
-		signal('SIGTERM');
-		const timer = setTimeout(() => signal('SIGKILL'), timeoutMs);
+		if (!this.running) return;
+		this.signal('SIGTERM');
+		const timer = setTimeout(() => this.signal('SIGKILL'), timeoutMs);
 		await this.exited;
 		clearTimeout(timer);
-		signal('SIGKILL'); // any task runner left in the group
+		this.signal('SIGKILL'); // any task runner left in the group
 	}
 
 	/** A call to n8n's internal REST API, as the editor makes it, with the owner's cookie. */
@@ -234,6 +265,38 @@ class N8n {
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
+	}
+
+	/**
+	 * Calls a production webhook (`/webhook/<path>`) with `body` as JSON; answers its status, its
+	 * JSON (or text) and how long it took. node:http, so that a long run is not cut off by fetch's
+	 * timeouts.
+	 */
+	webhook(method, webhookPath, body) {
+		return new Promise((resolve, reject) => {
+			const started = performance.now();
+			const req = http.request(
+				`${this.url}/webhook/${webhookPath}`,
+				{ method, headers: body === undefined ? {} : { 'content-type': 'application/json' } },
+				(res) => {
+					const chunks = [];
+					res.on('data', (chunk) => chunks.push(chunk));
+					res.on('error', reject);
+					res.on('end', () => {
+						const text = Buffer.concat(chunks).toString('utf8');
+						let json;
+						try {
+							json = JSON.parse(text);
+						} catch {
+							json = text;
+						}
+						resolve({ status: res.statusCode, body: json, ms: performance.now() - started });
+					});
+				},
+			);
+			req.on('error', reject);
+			req.end(body === undefined ? undefined : JSON.stringify(body));
+		});
 	}
 
 	async deactivate(workflowId) {

@@ -3,11 +3,12 @@
 // the way n8n installs community packages, a credential for each platform pointing at the sandbox,
 // the example workflows imported, and an owner account to log in with.
 
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { promisify } = require('node:util');
 const { startSandbox } = require('../../test/sandbox/server');
 const { seedDemo } = require('../../test/sandbox/demo');
 const { ensureN8n } = require('./install');
@@ -16,6 +17,7 @@ const { N8n } = require('./n8n');
 const REPO = path.join(__dirname, '..', '..');
 const EXAMPLES = path.join(REPO, 'examples');
 const PACKAGE = require(path.join(REPO, 'package.json'));
+const execFileAsync = promisify(execFile);
 
 const OWNER = {
 	email: process.env.N8N_OWNER_EMAIL ?? 'owner@call-history.test',
@@ -36,8 +38,8 @@ const CREDENTIALS = {
 /** A fixed workflow id per example file, so links and tests can name it. */
 const workflowIdOf = (file) => crypto.createHash('sha1').update(file).digest('hex').slice(0, 16);
 
-/** `npm pack` of the built package, installed into the user folder's nodes folder as n8n does. */
-function installPackage(userFolder) {
+/** `npm pack` of the built package, into a folder of its own: the tarball's path. */
+function packPackage() {
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-pack-'));
 	const [{ filename }] = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
@@ -46,26 +48,33 @@ function installPackage(userFolder) {
 			stdio: ['ignore', 'pipe', 'inherit'],
 		}),
 	);
+	return path.join(packDir, filename);
+}
+
+/** The packed package installed into the user folder's nodes folder, as n8n installs one. */
+async function installPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 	);
-	execFileSync(
+	await execFileAsync(
 		'npm',
-		[
-			'install',
-			'--omit=peer',
-			'--ignore-scripts',
-			'--no-audit',
-			'--no-fund',
-			path.join(packDir, filename),
-		],
-		{ cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] },
+		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tarball],
+		{ cwd: nodesDir },
 	);
-	fs.rmSync(packDir, { recursive: true, force: true });
 	return path.join(nodesDir, 'node_modules', PACKAGE.name);
+}
+
+/** `npm pack`, then the tarball installed into each user folder; answers the installed folders. */
+async function packAndInstall(userFolders) {
+	const tarball = packPackage();
+	try {
+		return await Promise.all(userFolders.map((folder) => installPackage(folder, tarball)));
+	} finally {
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	}
 }
 
 /** n8n's own OpenAI credential, its Base URL pointed at the sandbox's scripted model (model.js). */
@@ -144,7 +153,7 @@ async function startStack({
 	};
 	try {
 		const demo = seedDemo(sandbox);
-		const packageDir = installPackage(userFolder);
+		const [packageDir] = await packAndInstall([userFolder]);
 		const importDir = path.join(userFolder, 'import');
 		const workflows = writeImports(importDir, sandbox, extraWorkflows, extraCredentials);
 		await n8n.importFile('credentials', path.join(importDir, 'credentials.json'));
@@ -169,4 +178,4 @@ async function startStack({
 	}
 }
 
-module.exports = { startStack, workflowIdOf, OWNER, CREDENTIALS };
+module.exports = { startStack, packAndInstall, writeImports, workflowIdOf, OWNER, CREDENTIALS };

@@ -1,7 +1,7 @@
 'use strict';
 // Runs the built node the way n8n runs it: its description goes through n8n-core's WorkflowExecute
 // and RoutingNode, with credentials applied by a credentials helper that does what n8n's CLI does
-// for a `generic` authenticate block. n8n's own NodeTestHarness is not published on npm, so this
+// with the credential's authenticate function. n8n's own NodeTestHarness is not published on npm, so this
 // is the small equivalent (see ../shared/notes/n8n-internals.md).
 
 const { mark, printedSince } = require('./output');
@@ -50,24 +50,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	/** As n8n's CLI applies a `generic` authenticate block: each value resolved with $credentials. */
-	async authenticate(credentials, typeName, requestOptions, workflow, node) {
-		for (const [where, entries] of Object.entries(credentialType.authenticate.properties)) {
-			requestOptions[where] = requestOptions[where] ?? {};
-			for (const [key, value] of Object.entries(entries)) {
-				requestOptions[where][key] = String(
-					workflow.expression.getSimpleParameterValue(
-						node,
-						value,
-						'internal',
-						{ $credentials: credentials },
-						undefined,
-						'',
-					),
-				);
-			}
-		}
-		return requestOptions;
+	/** As n8n's CLI applies an authenticate function: the type's own, on the request's options. */
+	async authenticate(credentials, typeName, requestOptions) {
+		return await credentialType.authenticate(credentials, requestOptions);
 	}
 
 	/**
