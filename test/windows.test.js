@@ -1,7 +1,11 @@
 'use strict';
 // The window cutter over many ranges: windows tile [from, to] exactly, newest first, none too long.
 
-const { cutWindows, DAY_MS } = require('../dist/nodes/CallHistory/engine/windows.js');
+const {
+	cutWindows,
+	forEachWindow,
+	DAY_MS,
+} = require('../dist/nodes/CallHistory/engine/windows.js');
 const { random } = require('./sandbox/seed');
 
 /** What is wrong with the windows cut from [from, to]: an empty list when they tile it exactly. */
@@ -63,5 +67,42 @@ describe('cutWindows', () => {
 			);
 		}
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('forEachWindow', () => {
+	const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+	test('a window failing among halves of others still fails the walk, whatever the workers popped first', async () => {
+		const from = Date.UTC(2026, 0, 1);
+		const windows = cutWindows(from, from + 12 * DAY_MS - 1, 3 * DAY_MS);
+		const used = [];
+		let failedOnce = false;
+		const walk = async (window) => {
+			await tick();
+			const length = window.to - window.from + 1;
+			// The vendor refuses windows over 18 hours, so every 3-day window is cut in quarters...
+			if (length > 0.75 * DAY_MS + 1) throw Object.assign(new Error('too long'), { split: true });
+			// ...and the first quarter of the second window fails for good, a little slowly.
+			if (window.to === windows[1].to && !failedOnce) {
+				failedOnce = true;
+				await tick();
+				throw new Error('HTTP 500 after retries');
+			}
+			await tick();
+			await tick();
+			return window;
+		};
+
+		const walked = forEachWindow(windows, walk, (value, window) => used.push(window) > 0, {
+			concurrency: 2,
+			shouldSplit: (error) => error.split === true,
+		});
+
+		await expect(walked).rejects.toThrow('HTTP 500 after retries');
+		// Every quarter of the first window was used, in order, before the failure was reached.
+		expect(used.map((w) => w.to)).toEqual(
+			cutWindows(windows[0].from, windows[0].to, 0.75 * DAY_MS).map((w) => w.to),
+		);
 	});
 });

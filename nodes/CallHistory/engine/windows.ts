@@ -45,9 +45,9 @@ export interface WindowWalk {
 type Walked<T> = { window: DateWindow } & ({ value: T } | { error: unknown });
 
 /**
- * The order of a walk as numbers that grow along it: a window's lead is where the walk meets it
- * first, and the window after it leads at `leadAfter`; `inOrder` puts newest-first windows in
- * walk order.
+ * The order of a walk as numbers that shrink along it: a window's lead is where the walk meets it
+ * first, the window after it leads at `leadAfter`, and a window whose lead is below another's
+ * comes after it; `inOrder` puts newest-first windows in walk order.
  */
 function orderOf(oldestFirst: boolean) {
 	return oldestFirst
@@ -129,6 +129,9 @@ class InOrder<T> {
 
 	settled = () => this.using;
 
+	/** Whether windows were walked that were never used, though nothing ended the walk. */
+	stalled = () => !this.finished && this.walked.size > 0;
+
 	private fail(error: unknown) {
 		this.failure ??= { error };
 		this.finished = true;
@@ -167,9 +170,13 @@ export async function forEachWindow<T>(
 	// Windows after a failed one are not needed: the run fails when the failure is reached.
 	let failedLead = -Infinity;
 	const behindFailure = (window: DateWindow) => order.lead(window) < failedLead;
+	// Windows behind a failure are passed over, not stopped at: halves of an earlier window may
+	// still wait below them, and the failure is reached only once those are used.
 	const nextWindow = () => {
-		const window = results.finished ? undefined : queue.next();
-		return window && !behindFailure(window) ? window : undefined;
+		for (let window = queue.next(); window && !results.finished; window = queue.next()) {
+			if (!behindFailure(window)) return window;
+		}
+		return undefined;
 	};
 
 	const worker = async () => {
@@ -193,4 +200,6 @@ export async function forEachWindow<T>(
 	await Promise.all(Array.from({ length: Math.max(1, how.concurrency ?? 1) }, worker));
 	await results.settled();
 	if (results.failure) throw results.failure.error;
+	if (results.stalled())
+		throw new Error('Windows were read but not all of them used: the walk stalled');
 }
