@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { simplifiedIf } from '../CallHistory/engine/simple';
 import { DAY_MS } from '../CallHistory/engine/windows';
-import { readDate } from '../CallHistory/fields/parameters';
+import { labelOf, readDate } from '../CallHistory/fields/parameters';
 import { lookBackField, settleDelayField, TEST_EVENT_DAYS } from './description';
 import {
 	advance,
@@ -35,10 +35,9 @@ function minutesOf(context: IPollFunctions, field: INodeProperties): number {
 	const max = field.typeOptions?.maxValue ?? Infinity;
 	const value = context.getNodeParameter(field.name, field.default);
 	if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-		const label = field.displayName.replace(/ \([^)]*\)$/, '');
 		throw new NodeOperationError(
 			context.getNode(),
-			`${label} must be a number of minutes from ${min} to ${max}`,
+			`${labelOf(field)} must be a number of minutes from ${min} to ${max}`,
 			{ description: `It is ${JSON.stringify(value)}.` },
 		);
 	}
@@ -60,12 +59,12 @@ function sourceOf(context: IPollFunctions): { name: string; source: TriggerSourc
 	return { name, source };
 }
 
-async function output(
+function output(
 	context: IPollFunctions,
 	source: TriggerSource,
 	calls: FoundCall[],
-): Promise<INodeExecutionData[]> {
-	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>('callHistoryApi');
+	baseUrl: string,
+): INodeExecutionData[] {
 	const items = calls.map(({ json }) => ({ json }));
 	return simplifiedIf(context, items, source.list.record.simplify, baseUrl);
 }
@@ -77,7 +76,7 @@ async function testEvent(
 ): Promise<INodeExecutionData[][]> {
 	const now = Date.now();
 	const range = { from: now - TEST_EVENT_DAYS * DAY_MS, to: now };
-	const { found } = await readSource(context, source, range, true);
+	const { found, baseUrl } = await readSource(context, source, range, { newest: true });
 	const newest = found.reduce<FoundCall | undefined>(
 		(latest, call) => (latest && latest.at >= call.at ? latest : call),
 		undefined,
@@ -88,7 +87,7 @@ async function testEvent(
 				'The test event is the newest call the source and filters give. Make a test call, or loosen the filters, and fetch again.',
 		});
 	}
-	return [await output(context, source, [newest])];
+	return [output(context, source, [newest], baseUrl)];
 }
 
 /**
@@ -99,9 +98,9 @@ function savedState(
 	context: IPollFunctions,
 	stored: unknown,
 	key: string,
-	lookBackMs: number,
+	at: { lookBackMs: number; now: number },
 ): PollState | undefined {
-	const { state, problem } = readPollState(stored, lookBackMs);
+	const { state, problem } = readPollState(stored, at);
 	if (problem) {
 		context.logger.warn(
 			`Call History Trigger: the saved poll state is not usable (${problem}); starting afresh from Start From`,
@@ -125,7 +124,7 @@ async function pollOnce(
 	const now = Date.now();
 	const settled = now - settleMs;
 	const store = context.getWorkflowStaticData('node');
-	let state = savedState(context, store.callHistoryTrigger, key, lookBackMs);
+	let state = savedState(context, store.callHistoryTrigger, key, { lookBackMs, now });
 	if (!state) {
 		if (context.getNodeParameter('startFrom', 'now') === 'now') {
 			// Only calls made from now on; the first read waits for them to settle.
@@ -140,11 +139,13 @@ async function pollOnce(
 	const from = Math.max(state.since, state.horizon);
 	const to = Math.min(settled, state.cursor + MOST_DAYS_PER_POLL * DAY_MS);
 	if (to < from) return null;
-	const read = await readSource(context, source, { from, to });
+	const seen = state.seen;
+	const known = (ids: string[]) => ids.some((id) => seen.has(id));
+	const read = await readSource(context, source, { from, to }, { known });
 	const { found, readTo } = oldestOf(read.found, read.readTo, MOST_CALLS_PER_POLL);
 	const { emit, next } = advance(state, found, readTo, lookBackMs);
 	store.callHistoryTrigger = storedForm(next);
-	return emit.length > 0 ? [await output(context, source, emit)] : null;
+	return emit.length > 0 ? [output(context, source, emit, read.baseUrl)] : null;
 }
 
 /**

@@ -60,7 +60,7 @@ function readSeen(stored: unknown): Map<string, number> | undefined {
  */
 export function readPollState(
 	stored: unknown,
-	lookBackMs: number,
+	{ lookBackMs, now }: { lookBackMs: number; now: number },
 ): { state?: PollState; problem?: string } {
 	if (stored === undefined) return {};
 	if (!isObject(stored)) return { problem: 'it is not an object' };
@@ -74,15 +74,13 @@ export function readPollState(
 		return { problem: `its horizon (${JSON.stringify(horizon)}) is not an instant` };
 	const seen = readSeen(stored.seen);
 	if (!seen) return { problem: 'its seen calls are not a list of [id, instant] pairs' };
-	return {
-		state: {
-			key,
-			since,
-			cursor,
-			horizon: horizon ?? Math.max(since, cursor + 1 - lookBackMs),
-			seen,
-		},
-	};
+	// A state from the future would read nothing until then: silence, not safety.
+	if (cursor > now) return { problem: `its cursor (${cursor}) is in the future` };
+	const memory = horizon ?? Math.max(since, cursor + 1 - lookBackMs);
+	if (memory > Math.max(since, cursor + 1)) {
+		return { problem: `its horizon (${memory}) is past what it has read` };
+	}
+	return { state: { key, since, cursor, horizon: memory, seen } };
 }
 
 const byTime = (a: FoundCall, b: FoundCall) =>
@@ -129,5 +127,6 @@ export function advance(
 	const seen = new Map<string, number>();
 	for (const [id, at] of state.seen) if (at >= horizon) seen.set(id, at);
 	for (const call of emit) if (call.at >= horizon) seen.set(call.id, call.at);
-	return { emit, next: { ...state, cursor: readTo, horizon, seen } };
+	// What was read stays read: a poll that stopped short of the cursor does not move it back.
+	return { emit, next: { ...state, cursor: Math.max(state.cursor, readTo), horizon, seen } };
 }

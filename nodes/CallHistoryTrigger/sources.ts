@@ -8,7 +8,7 @@ import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
 import { readCallTypes } from '../CallHistory/fields/callTypes';
 import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
 import { callFilters, callLogFilters, customerFields } from '../CallHistory/fields/filters';
-import { readRequiredText, readWindowMs } from '../CallHistory/fields/parameters';
+import { readWindowMs, requireCustomer } from '../CallHistory/fields/parameters';
 import { CALL_LISTS } from '../CallHistory/vendors';
 import type { FoundCall } from './pollState';
 
@@ -86,16 +86,7 @@ export const SOURCES: Record<string, TriggerSource> = {
 		list: CALL_LISTS.vbot,
 		fields: customerFields,
 		query(context, transport) {
-			const needed = transport.platform === 'vbot' ? customerFields : customerFields.slice(2);
-			for (const field of needed) {
-				const label = field.displayName;
-				readRequiredText(
-					context,
-					field.name,
-					label,
-					`VBot needs ${label} to read a customer's history.`,
-				);
-			}
+			requireCustomer(context, transport.platform);
 			return { qs: queryOf(customerFields, customerValues(context)) };
 		},
 		key: (context) => customerFields.map((field) => context.getNodeParameter(field.name, '')),
@@ -131,7 +122,7 @@ async function readingOf(context: IPollFunctions, source: TriggerSource) {
 	const { qs, keep } = source.query(context, transport);
 	const send = async (path: string, more: IDataObject, place: Parameters<Transport['api']>[1]) =>
 		await transport.api(apiRequest(transport.baseUrl, 'GET', path, { ...qs, ...more }), place);
-	return { send, keep };
+	return { send, keep, baseUrl: transport.baseUrl };
 }
 
 const foundOf = (list: CallList) => (record: IDataObject) => {
@@ -150,16 +141,20 @@ export async function readSource(
 	context: IPollFunctions,
 	source: TriggerSource,
 	range: DateWindow,
-	newest = false,
-): Promise<{ found: FoundCall[]; readTo: number }> {
+	how: { newest?: boolean; known?: (ids: string[]) => boolean } = {},
+): Promise<{ found: FoundCall[]; readTo: number; baseUrl: string }> {
 	const { list } = source;
-	const { send, keep } = await readingOf(context, source);
+	const { newest = false, known } = how;
+	const { send, keep, baseUrl } = await readingOf(context, source);
+	// A call emitted before (read again in the look-back) is not kept, so it does not count
+	// towards what one poll reads.
+	const isNew = (record: IDataObject) => !known?.(list.record.idsOf(record));
 	const plan: ReadPlan = {
 		operation: 'Call History Trigger',
 		limit: Infinity,
 		size: 50,
 		holder: 'poll',
-		keep,
+		keep: (record) => isNew(record) && (keep?.(record) ?? true),
 	};
 	const windowDays = windowDaysOf(source);
 	if (windowDays) {
@@ -180,5 +175,5 @@ export async function readSource(
 	const found = items
 		.map(({ json }) => foundOf(list)(json))
 		.filter((call) => call.at >= range.from && call.at <= range.to);
-	return { found, readTo: lastWindow?.to ?? range.to };
+	return { found, readTo: lastWindow?.to ?? range.to, baseUrl };
 }

@@ -37,7 +37,8 @@ export function readDate(context: ParameterContext, name: string, label: string)
 }
 
 /** A label without its unit: "Timeout (Seconds)" is "Timeout" in a sentence. */
-const labelOf = (property: INodeProperties) => property.displayName.replace(/ \([^)]*\)$/, '');
+export const labelOf = (property: INodeProperties) =>
+	property.displayName.replace(/ \([^)]*\)$/, '');
 
 /**
  * A whole-number parameter within the bounds its description gives the editor (`typeOptions`),
@@ -192,4 +193,24 @@ export async function setTags(
 		});
 	}
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), tag: tags } };
+}
+
+/**
+ * Refuses, before any request, a VBot customer VBot cannot look up: the phone always, and for
+ * VBot v2 (`platform`) its VBot ID and project code too.
+ */
+export function requireCustomer(context: ParameterContext, platform: string): void {
+	const needed: Array<[string, string, string]> = [
+		['vbotId', 'VBot ID', "The customer's VBot ID"],
+		['projectCode', 'Project Code', 'The code of the VBot project (group)'],
+		['phone', 'Phone', "The customer's phone number"],
+	];
+	for (const [name, label, what] of platform === 'vbot' ? needed : needed.slice(2)) {
+		readRequiredText(
+			context,
+			name,
+			label,
+			`VBot needs ${label} for every call-history request. ${what}.`,
+		);
+	}
 }

@@ -10,8 +10,8 @@ import { requirePlatform, routedSend } from '../../engine/operation';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, runThrough } from '../../fields/descriptions';
 import { customerFields } from '../../fields/filters';
+import { requireCustomer } from '../../fields/parameters';
 import { COUNT_PATH, readCount, vbotApi } from '../../vendors/vbotHistory';
-import { requireCustomer } from './customer';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vbotCall'], operation: ['count'] } },
@@ -25,7 +25,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const transport = await transportFor(this);
 	requirePlatform(this.getNode(), transport, vbotApi.platforms, 'VBot Call operations read');
-	requireCustomer(this, transport);
+	requireCustomer(this, transport.platform);
 	const place = { api: vbotApi, operation: 'VBot Call › Count', timezone: this.getTimezone() };
 	const count = readCount(await routedSend(transport, requestData)(COUNT_PATH, {}, place));
 	if (typeof count !== 'number') throw malformedAnswer(this.getNode(), place, count.malformed);

@@ -14,8 +14,8 @@ import {
 	simplifyOption,
 } from '../../fields/descriptions';
 import { customerFields } from '../../fields/filters';
+import { requireCustomer } from '../../fields/parameters';
 import { HISTORY_PATH, historyList } from '../../vendors/vbotHistory';
-import { requireCustomer } from './customer';
 
 const pageSize = pageSizeOption(1000, 'How many records to ask for per request');
 
@@ -38,7 +38,7 @@ export const execute = listOperation({
 	list: historyList,
 	whoReads: 'VBot Call operations read',
 	pageSize,
-	prepare: (context, transport) => requireCustomer(context, transport),
+	prepare: (context, transport) => requireCustomer(context, transport.platform),
 });
 
 export const option: INodePropertyOptions = {
