@@ -417,3 +417,53 @@ describe('the trigger’s VBot Call Log source', () => {
 		expect(polledThird.json).toEqual([]);
 	});
 });
+
+describe('bounds of the call log', () => {
+	test('with Limit, Concurrency and a server cap, a window read beside others keeps its page size', async () => {
+		api.sandbox.settings.vbotV3MaxPageSize = 20;
+		const from = JAN_1;
+		const to = JAN_1 + 10 * DAY - 1;
+		const expected = callsOf(from, to).filter((call) => [1, 3].includes(call.type_call));
+
+		const { json, error } = await getMany(from, to, {
+			returnAll: false,
+			limit: 150,
+			filters: { callType: ['inbound', 'missed'] },
+			options: { concurrency: 2, windowDays: 2, pageSize: 50 },
+		});
+
+		expect(error).toBeUndefined();
+		expect(transIds(json)).toEqual(transIds(expected.slice(0, 150)));
+	});
+
+	test('the trigger reads a backlog of the log in parts of at most about 10,000 calls a poll', async () => {
+		const start = Date.now() - 20 * DAY;
+		api.sandbox.vbotCalls.replace(
+			generateVbotV3Calls({ from: start + 1, to: Date.now() - 60_000, perDay: 1250, seed: 33 }),
+		);
+		const trigger = triggerPoller(
+			{
+				source: 'vbotCallLog',
+				startFrom: 'date',
+				startDate: iso(start),
+				settleMinutes: 0,
+				lookBackMinutes: 10,
+				options: unpaced,
+			},
+			() => api.credentials('vbotV3'),
+		);
+
+		const sizes = [];
+		const emitted = [];
+		for (let poll = 0; poll < 5; poll++) {
+			const polled = await trigger.poll();
+			expect(polled.error).toBeUndefined();
+			sizes.push(polled.json.length);
+			emitted.push(...transIds(polled.json));
+		}
+
+		expect(sizes.every((size) => size <= 10_000)).toBe(true);
+		expect(sizes.at(-1)).toBe(0);
+		expect(emitted.sort()).toEqual(transIds(callsOf(start, Date.now())).sort());
+	}, 120_000);
+});

@@ -256,3 +256,36 @@ test('a backlog of 25,000 calls: each poll emits at most 10,000, oldest first, a
 		.map((call) => call.transaction_id);
 	expect(emitted).toEqual(inOrder);
 }, 60_000);
+
+test('a look-back holding more than 10,000 calls already emitted does not stall the trigger', async () => {
+	// A week of 12,000 calls, all emitted, and a look-back of a week: each poll reads them again.
+	const start = Date.now() - 7 * DAY;
+	api.sandbox.calls.replace(
+		generateCalls({ from: start + 1, to: Date.now() - 60 * 60_000, perDay: 1715, seed: 92 }),
+	);
+	const trigger = triggerPoller(
+		{
+			source: 'callHistory',
+			startFrom: 'date',
+			startDate: new Date(start).toISOString(),
+			settleMinutes: 0,
+			lookBackMinutes: 7 * 24 * 60,
+			options: { ...unpaced, windowDays: 3 },
+		},
+		() => api.credentials(),
+	);
+	const backlog = [];
+	for (let poll = 0; poll < 3; poll++) backlog.push(...(await trigger.poll()).ids);
+	expect(backlog).toHaveLength(api.sandbox.calls.size);
+	const cursor = trigger.state.cursor;
+	const fresh = Array.from({ length: 100 }, (_, i) =>
+		makeCall(random(7000 + i), Date.now() - 1000 + i, 'x'),
+	);
+	api.sandbox.calls.add(fresh);
+
+	const polled = await trigger.poll();
+
+	expect(polled.error).toBeUndefined();
+	expect(polled.ids.sort()).toEqual(fresh.map((call) => call.transaction_id).sort());
+	expect(trigger.state.cursor).toBeGreaterThanOrEqual(cursor);
+}, 120_000);

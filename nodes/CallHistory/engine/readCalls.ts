@@ -104,7 +104,7 @@ class ListRead {
 		} finally {
 			if (!walked) {
 				this.held.delete(window.to);
-				this.readInAll -= read.own.items.length;
+				this.readInAll -= read.broughtIn ?? 0;
 			}
 		}
 	};
@@ -120,7 +120,7 @@ class ListRead {
 		this.result.lastWindow = window;
 		// A window read beside earlier ones may have stopped at a share that proved too small.
 		for (let page = nextPage; page !== undefined && !calls.isFull(); ) {
-			const more = this.records();
+			const more = { ...this.records(), end: read.end };
 			const enough = () => more.own.items.length >= this.plan.limit - calls.items.length;
 			page = await readWindow(this.reading, window, more, page, enough);
 			calls.take(more.own.items.map((item) => item.json));

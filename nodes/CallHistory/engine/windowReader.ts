@@ -17,10 +17,22 @@ export interface ListContext {
 /** How many times a window whose records moved while it was paged is read again from its first page. */
 const MOST_REREADS = 3;
 
-/** A window's records read so far, and how many it holds in all, once its first page told. */
+/** How a window's pages end when they carry no paging block: the server's page size and the count. */
+export interface PageEnd {
+	serverPageSize: number;
+	count: number;
+}
+
+/**
+ * A window's records read so far, how many it holds in all (once its first page told), how many
+ * records its pages brought (kept or not, for the cap), and how its pages end once known: a read
+ * that goes on from a later page keeps it.
+ */
 export interface WindowRecords {
 	own: ReturnType<typeof collectUpTo>;
 	total?: number;
+	broughtIn?: number;
+	end?: PageEnd;
 }
 
 /** A window that announced more records than one read should hold: forEachWindow halves it. */
@@ -62,12 +74,6 @@ async function countOf(reading: WindowReading, window: DateWindow | undefined): 
 	return read;
 }
 
-/** How a window's pages end when they carry no paging block: the server's page size and the count. */
-interface PageEnd {
-	serverPageSize: number;
-	count: number;
-}
-
 /** A page of a window, with whether another follows and the totals, however the list says so. */
 async function fetchPage(
 	reading: WindowReading,
@@ -90,15 +96,13 @@ async function fetchPage(
 	);
 	if ('malformed' in answer) throw malformedAnswer(context.getNode(), place, answer.malformed);
 	const { items } = answer;
-	// A short first page with no paging block: the end, or a server serving fewer than asked.
-	if (
-		page === list.firstPage &&
-		answer.hasNext === undefined &&
-		items.length > 0 &&
-		items.length < size
-	) {
+	// No paging block: a short first page is the end, or a server serving fewer than asked; the
+	// count tells, and it is the window's total when a read must know it (to split a full window).
+	const short = items.length > 0 && items.length < size;
+	const totalWanted = reading.splitAbove !== undefined && answer.total === undefined;
+	if (page === list.firstPage && answer.hasNext === undefined && (short || totalWanted)) {
 		end.count = await countOf(reading, window);
-		end.serverPageSize = items.length;
+		if (short) end.serverPageSize = items.length;
 	}
 	const counted = Number.isFinite(end.count) ? end.count : undefined;
 	const fullPage = items.length > 0 && items.length >= end.serverPageSize;
@@ -155,7 +159,9 @@ async function readPass(
 		read.own.take(
 			page.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
 		);
-		checkOutputSize(node, reading.counted(read.own.items.length - before), 'calls', reading.holder);
+		// Every record read counts towards the cap, kept or not: a filter cannot make paging endless.
+		read.broughtIn = (read.broughtIn ?? 0) + page.length;
+		checkOutputSize(node, reading.counted(page.length), 'calls', reading.holder);
 		return keepGoing(read.own.items.length - before) && !state.enough();
 	};
 	const overrun = (declared: number) =>
@@ -185,11 +191,8 @@ export async function readWindow(
 ): Promise<number | undefined> {
 	if (enough()) return firstPage;
 	const { list } = reading;
-	const state = {
-		end: { serverPageSize: reading.size, count: Infinity },
-		tally: windowTally(firstIdOf(list)),
-		enough,
-	};
+	read.end ??= { serverPageSize: reading.size, count: Infinity };
+	const state = { end: read.end, tally: windowTally(firstIdOf(list)), enough };
 	const nextPage = await readPass(reading, window, read, state, firstPage, () => true);
 	if (nextPage !== undefined || firstPage !== list.firstPage) return nextPage;
 	const { tally } = state;
