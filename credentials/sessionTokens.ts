@@ -62,6 +62,7 @@ async function askOnce(
 	}
 	const { statusCode: status, headers } = response;
 	if (status >= 300 && status < 400) {
+		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
 		const location = typeof headers.location === 'string' ? headers.location : '';
 		let target = 'an address it did not give';
 		try {

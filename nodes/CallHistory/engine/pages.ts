@@ -84,21 +84,16 @@ export async function walkPages<T>(
 
 /**
  * Collects page items as output items until it holds `limit`; with `idOf`, an item whose id was
- * collected before is dropped and counted in `repeats()`. `take` is walkPages' consumer: it
- * answers whether more is wanted.
+ * collected before is dropped. `take` is walkPages' consumer: it answers whether more is wanted.
  */
 export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown) {
 	const items: INodeExecutionData[] = [];
 	const seen = new Set<unknown>();
-	let repeats = 0;
 	const take = (page: IDataObject[]): boolean => {
 		for (const item of page) {
 			const id = idOf?.(item);
 			if (id !== undefined && id !== null) {
-				if (seen.has(id)) {
-					repeats++;
-					continue;
-				}
+				if (seen.has(id)) continue;
 				seen.add(id);
 			}
 			items.push({ json: item });
@@ -109,7 +104,6 @@ export function collectUpTo(limit: number, idOf?: (item: IDataObject) => unknown
 	return {
 		items,
 		take,
-		repeats: () => repeats,
 		isFull: () => items.length >= limit,
 		holds: (id: unknown) => seen.has(id),
 	};

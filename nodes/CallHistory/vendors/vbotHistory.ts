@@ -184,7 +184,9 @@ export const historyRecord: RecordShape = {
 export function readCount(data: unknown): number | { malformed: string } {
 	const count = Number(data);
 	if (data === null || data === '' || !Number.isInteger(count) || count < 0) {
-		return { malformed: `has a count that is not a whole number (${JSON.stringify(data)})` };
+		const said = JSON.stringify(data) ?? String(data);
+		const shown = said.length > 80 ? `${said.slice(0, 80)}…` : said;
+		return { malformed: `has a count that is not a whole number (${shown})` };
 	}
 	return count;
 }
