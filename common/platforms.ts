@@ -64,3 +64,11 @@ export const PLATFORM_EXPRESSION =
 		'"callHistory"',
 	).replace(/^/, '(["vbot", "vbotV3"].includes($credentials.platform) ? $credentials.platform : ') +
 	')';
+
+/** The platform whose production or staging URL `baseUrl` is, or undefined for any other URL. */
+export function platformWithUrl(baseUrl: string): Platform | undefined {
+	const url = baseUrl.replace(/\/+$/, '');
+	return (Object.keys(PLATFORMS) as Platform[]).find(
+		(platform) => PLATFORMS[platform].baseUrl === url || PLATFORMS[platform].staging === url,
+	);
+}

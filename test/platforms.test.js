@@ -80,6 +80,18 @@ test('a trigger source with a credential of another platform is refused before a
 	expect(api.sandbox.requests).toEqual([]);
 });
 
+test('a credential whose Base URL is another platform’s is refused before any request, with the URL to set', async () => {
+	const { error } = await runNode({
+		parameters: OPERATIONS['VBot Call Log › Count'],
+		credentials: { ...vbotV3(), baseUrl: 'https://public-v1.omicall.com/' },
+	});
+
+	expect(error?.message).toBe(
+		"This credential is for VBot v3, but its Base URL is OMICall's: set Base URL to https://open-api-h01.vbot.vn/v3.0",
+	);
+	expect(api.sandbox.requests).toEqual([]);
+});
+
 describe('credentials saved before Platform existed', () => {
 	test.each([
 		['a pasted token with an OMICall Base URL', () => api.credentials('callHistory'), 'call'],
