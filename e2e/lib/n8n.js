@@ -10,8 +10,12 @@ const path = require('node:path');
 
 const ENCRYPTION_KEY = 'call-history-e2e-encryption-key';
 
+// Ports this process has handed out. The kernel may offer a port again once it is closed, and the
+// first server to get one (n8n) binds it later than the second (its task broker) is chosen.
+const handedOut = new Set();
+
 /** A port nobody listens on right now, from the kernel. */
-function freePort() {
+function portFromKernel() {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();
@@ -21,6 +25,16 @@ function freePort() {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** A port nobody listens on right now and that this process has not handed out before. */
+async function freePort() {
+	for (;;) {
+		const port = await portFromKernel();
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		return port;
+	}
 }
 
 /**
