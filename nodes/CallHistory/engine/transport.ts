@@ -8,7 +8,7 @@ import {
 	type RequestHelperFunctions,
 } from 'n8n-workflow';
 import { backoffMs, MOST_ANSWER_BYTES, readBounded } from '../../../common/http';
-import { isObject } from '../../../common/json';
+import { isObject, parseBounded } from '../../../common/json';
 import { platformOf, type Platform } from '../../../common/platforms';
 import {
 	maxRetriesOption,
@@ -133,13 +133,10 @@ interface StreamedResponse {
 	statusCode: number;
 }
 
+/** An error answer's body, for the vendor's reason: its JSON, its text, or nothing when too large. */
 function parsedOrText(bytes: Buffer): unknown {
-	const text = bytes.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+	const parsed = parseBounded(bytes);
+	return 'json' in parsed ? parsed.json : 'text' in parsed ? parsed.text : undefined;
 }
 
 /** The parts of a failed request n8n's helper hands back (a NodeApiError around axios' error). */
@@ -213,7 +210,9 @@ function addressOf(request: ApiRequest): string {
 
 /** What an API answer carries, once its envelope is checked (by the vendor module named in `place`). */
 function unwrapped(node: INode, place: RequestPlace, bytes: Buffer): unknown {
-	const answer = parsedOrText(bytes);
+	const parsed = parseBounded(bytes);
+	if ('tooLarge' in parsed) throw malformedAnswer(node, place, parsed.tooLarge);
+	const answer = 'json' in parsed ? parsed.json : parsed.text;
 	if (!isObject(answer)) {
 		const problem = typeof answer === 'string' ? 'is not JSON' : 'is not a JSON object';
 		throw malformedAnswer(node, place, problem);

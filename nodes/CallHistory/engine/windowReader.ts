@@ -54,6 +54,8 @@ export interface WindowReading {
 	counted: (more: number) => number;
 	/** Whether to keep a record: a filter the API cannot apply. */
 	keep?: (record: IDataObject) => boolean;
+	/** A record neither kept nor counted: one the trigger emitted before. */
+	passOver?: (record: IDataObject) => boolean;
 }
 
 export const firstIdOf = (list: CallList) => (record: IDataObject) => list.record.idsOf(record)[0];
@@ -96,6 +98,10 @@ async function fetchPage(
 	);
 	if ('malformed' in answer) throw malformedAnswer(context.getNode(), place, answer.malformed);
 	const { items } = answer;
+	if (items.length > size) {
+		const listed = `lists ${items.length.toLocaleString('en')} calls on one page, more than the ${size} asked for`;
+		throw malformedAnswer(context.getNode(), place, listed);
+	}
 	// No paging block: a short first page is the end, or a server serving fewer than asked; the
 	// count tells, and it is the window's total when a read must know it (to split a full window).
 	const short = items.length > 0 && items.length < size;
@@ -156,12 +162,13 @@ async function readPass(
 	};
 	const take = (page: IDataObject[]) => {
 		const before = read.own.items.length;
+		const unseen = reading.passOver ? page.filter((record) => !reading.passOver?.(record)) : page;
 		read.own.take(
-			page.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
+			unseen.filter((record) => !reading.held(idOf(record)) && (reading.keep?.(record) ?? true)),
 		);
-		// Every record read counts towards the cap, kept or not: a filter cannot make paging endless.
-		read.broughtIn = (read.broughtIn ?? 0) + page.length;
-		checkOutputSize(node, reading.counted(page.length), 'calls', reading.holder);
+		// Every other record read counts towards the cap, kept or not: a filter cannot make paging endless.
+		read.broughtIn = (read.broughtIn ?? 0) + unseen.length;
+		checkOutputSize(node, reading.counted(unseen.length), 'calls', reading.holder);
 		return keepGoing(read.own.items.length - before) && !state.enough();
 	};
 	const overrun = (declared: number) =>
