@@ -125,18 +125,17 @@ export function listOperation(operation: ListOperation): Run {
 
 /**
  * One request per window of From Date to To Date (Days per Request `windowDays`), Concurrency at
- * a time, a window the vendor refuses read in halves; answers their results in window order.
+ * a time, a window the vendor refuses read in halves; hands each result to `use` in window order,
+ * as soon as every window before it was used.
  */
 export async function readEachWindow<T>(
 	context: IExecutePaginationFunctions,
 	windowDays: INodeProperties,
 	read: (window: DateWindow) => Promise<T>,
-): Promise<T[]> {
-	const results: T[] = [];
-	const use = (value: T) => results.push(value) > 0;
-	await forEachWindow(readWindows(context, windowDays), read, use, {
+	use: (value: T) => void,
+): Promise<void> {
+	await forEachWindow(readWindows(context, windowDays), read, (value) => (use(value), true), {
 		concurrency: readConcurrency(context),
 		shouldSplit: asksForShorterWindow,
 	});
-	return results;
 }

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	updateDisplayOptions,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
@@ -9,7 +10,7 @@ import {
 import { isObject } from '../../../../common/json';
 import { malformedAnswer } from '../../engine/errors';
 import { readEachWindow, requirePlatform } from '../../engine/operation';
-import { mergeReports } from '../../engine/reports';
+import { MOST_REPORT_VALUES, ReportSum } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
@@ -33,18 +34,33 @@ export async function execute(
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
 	const timezone = this.getTimezone();
 	const { options } = requestData;
-	const reports = await readEachWindow(this, windowDays, async (window) => {
-		const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
-		const qs = { ...options.qs, from_date: window.from, to_date: window.to };
-		const payload = await transport.api({ ...options, qs }, place);
-		if (!isObject(payload)) {
-			throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
-		}
-		return payload;
-	});
-	const merged = reports.reduce<unknown>((sum, report) => mergeReports(sum, report), undefined);
-	return [{ json: merged as IDataObject }];
+	const sum = new ReportSum(() => tooLarge(this));
+	await readEachWindow(
+		this,
+		windowDays,
+		async (window) => {
+			const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
+			const qs = { ...options.qs, from_date: window.from, to_date: window.to };
+			const payload = await transport.api({ ...options, qs }, place);
+			if (!isObject(payload)) {
+				throw malformedAnswer(this.getNode(), place, 'has a report that is not an object');
+			}
+			return payload;
+		},
+		(report) => sum.add(report),
+	);
+	return [{ json: sum.total as IDataObject }];
 }
+
+const tooLarge = (context: IExecutePaginationFunctions) =>
+	new NodeOperationError(
+		context.getNode(),
+		`The report of this date range holds more than ${MOST_REPORT_VALUES.toLocaleString('en')} values, more than the node merges in one run`,
+		{
+			description:
+				'A report by direction and disposition holds a few dozen: check the filters, or ask for a shorter date range.',
+		},
+	);
 
 export const option: INodePropertyOptions = {
 	name: 'Get Report',

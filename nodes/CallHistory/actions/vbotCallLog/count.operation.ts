@@ -8,6 +8,7 @@ import {
 import { malformedAnswer } from '../../engine/errors';
 import { readEachWindow, requirePlatform, routedSend } from '../../engine/operation';
 import { transportFor } from '../../engine/transport';
+import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
 import { readCount } from '../../vendors/vbotHistory';
@@ -44,7 +45,9 @@ export async function execute(
 	const types = typesToCount(this.getNodeParameter('filters.callType', []));
 	const send = routedSend(transport, requestData);
 	const timezone = this.getTimezone();
-	const counts = await readEachWindow(this, windowDays, async (window) => {
+	let count = 0;
+	const add = (inWindow: number) => (count += inWindow);
+	const countWindow = async (window: DateWindow) => {
 		let inWindow = 0;
 		for (const type of types) {
 			const place = { api: callLogApi, operation: 'VBot Call Log › Count', timezone, window };
@@ -57,8 +60,9 @@ export async function execute(
 			inWindow += read;
 		}
 		return inWindow;
-	});
-	return [{ json: { count: counts.reduce((sum, count) => sum + count, 0) } }];
+	};
+	await readEachWindow(this, windowDays, countWindow, add);
+	return [{ json: { count } }];
 }
 
 export const option: INodePropertyOptions = {
