@@ -12,6 +12,7 @@ import {
 	advance,
 	oldestOf,
 	readPollState,
+	remembers,
 	storedForm,
 	type FoundCall,
 	type PollState,
@@ -140,8 +141,14 @@ async function pollOnce(
 	const to = Math.min(settled, state.cursor + MOST_DAYS_PER_POLL * DAY_MS);
 	if (to < from) return null;
 	const seen = state.seen;
-	const known = (ids: string[]) => ids.some((id) => seen.has(id));
+	const known = (ids: string[]) => remembers(seen, ids);
 	const read = await readSource(context, source, { from, to }, { known });
+	if (read.cutShort) {
+		context.logger.warn(
+			`Call History Trigger: ${read.cutShort.message}; this poll emits the calls read before it, and the next one starts there`,
+			{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+		);
+	}
 	const { found, readTo } = oldestOf(read.found, read.readTo, MOST_CALLS_PER_POLL);
 	const { emit, next } = advance(state, found, readTo, lookBackMs);
 	store.callHistoryTrigger = storedForm(next);

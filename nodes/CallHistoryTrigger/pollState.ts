@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../common/json';
 import { isInstant } from '../CallHistory/engine/dates';
@@ -18,6 +19,22 @@ export interface PollState {
 	/** The calls emitted since `horizon`: id → when the call was made (epoch ms). */
 	seen: Map<string, number>;
 }
+
+/** The longest call id the trigger remembers as it is: vendor ids are a few dozen characters. */
+export const MOST_ID_CHARS = 64;
+
+/**
+ * How the state remembers an id: as it is, or, when longer than MOST_ID_CHARS, by its SHA-256,
+ * so that a vendor's ids cannot make the static data n8n saves on every poll grow without end.
+ */
+export const rememberedAs = (id: string): string =>
+	id.length <= MOST_ID_CHARS
+		? id
+		: `sha256:${createHash('sha256').update(id).digest('base64url')}`;
+
+/** Whether `seen` remembers any of a call's ids. */
+export const remembers = (seen: Map<string, number>, ids: string[]): boolean =>
+	ids.some((id) => seen.has(rememberedAs(id)));
 
 /** A call found by a poll: its id (and ids it was known by before), when it was made, its item. */
 export interface FoundCall {
@@ -48,7 +65,7 @@ function readSeen(stored: unknown): Map<string, number> | undefined {
 	for (const pair of pairs) {
 		if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !isInstant(pair[1]))
 			return undefined;
-		seen.set(pair[0], pair[1]);
+		seen.set(rememberedAs(pair[0]), pair[1]);
 	}
 	return seen;
 }
@@ -119,14 +136,14 @@ export function advance(
 	const fresh = new Map<string, FoundCall>();
 	const from = Math.max(state.since, state.horizon);
 	for (const call of found) {
-		const known = [call.id, ...(call.aliases ?? [])].some((id) => state.seen.has(id));
+		const known = remembers(state.seen, [call.id, ...(call.aliases ?? [])]);
 		if (call.at >= from && call.at <= readTo && !known) fresh.set(call.id, call);
 	}
 	const emit = [...fresh.values()].sort(byTime);
 	const horizon = Math.max(state.horizon, readTo + 1 - lookBackMs);
 	const seen = new Map<string, number>();
 	for (const [id, at] of state.seen) if (at >= horizon) seen.set(id, at);
-	for (const call of emit) if (call.at >= horizon) seen.set(call.id, call.at);
+	for (const call of emit) if (call.at >= horizon) seen.set(rememberedAs(call.id), call.at);
 	// What was read stays read: a poll that stopped short of the cursor does not move it back.
 	return { emit, next: { ...state, cursor: Math.max(state.cursor, readTo), horizon, seen } };
 }

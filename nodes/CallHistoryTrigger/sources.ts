@@ -142,19 +142,19 @@ export async function readSource(
 	source: TriggerSource,
 	range: DateWindow,
 	how: { newest?: boolean; known?: (ids: string[]) => boolean } = {},
-): Promise<{ found: FoundCall[]; readTo: number; baseUrl: string }> {
+): Promise<{ found: FoundCall[]; readTo: number; baseUrl: string; cutShort?: Error }> {
 	const { list } = source;
 	const { newest = false, known } = how;
 	const { send, keep, baseUrl } = await readingOf(context, source);
-	// A call emitted before (read again in the look-back) is not kept, so it does not count
+	// A call emitted before (read again in the look-back) is passed over, so it does not count
 	// towards what one poll reads.
-	const isNew = (record: IDataObject) => !known?.(list.record.idsOf(record));
 	const plan: ReadPlan = {
 		operation: 'Call History Trigger',
 		limit: Infinity,
 		size: 50,
 		holder: 'poll',
-		keep: (record) => isNew(record) && (keep?.(record) ?? true),
+		keep,
+		passOver: known && ((record) => known(list.record.idsOf(record))),
 	};
 	const windowDays = windowDaysOf(source);
 	if (windowDays) {
@@ -171,9 +171,9 @@ export async function readSource(
 					},
 		);
 	}
-	const { items, lastWindow } = await readCalls(context, list, plan, send);
+	const { items, lastWindow, cutShort } = await readCalls(context, list, plan, send);
 	const found = items
 		.map(({ json }) => foundOf(list)(json))
 		.filter((call) => call.at >= range.from && call.at <= range.to);
-	return { found, readTo: lastWindow?.to ?? range.to, baseUrl };
+	return { found, readTo: lastWindow?.to ?? range.to, baseUrl, cutShort };
 }

@@ -27,7 +27,10 @@ const TOO_MANY: Record<Holder, { where: string; fix: string }> = {
 	},
 };
 
-/** Throws when `count` items would pass MOST_ITEMS_PER_RUN. */
+/** More items than MOST_ITEMS_PER_RUN: what checkOutputSize throws. */
+export class TooManyItems extends NodeOperationError {}
+
+/** Throws TooManyItems when `count` items would pass MOST_ITEMS_PER_RUN. */
 export function checkOutputSize(
 	node: INode,
 	count: number,
@@ -36,7 +39,7 @@ export function checkOutputSize(
 ): void {
 	if (count <= MOST_ITEMS_PER_RUN) return;
 	const { where, fix } = TOO_MANY[holder];
-	throw new NodeOperationError(
+	throw new TooManyItems(
 		node,
 		`More than ${MOST_ITEMS_PER_RUN.toLocaleString('en')} ${what} ${where}`,
 		{ description: fix },

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { collectUpTo, type Holder } from './pages';
+import { collectUpTo, TooManyItems, type Holder } from './pages';
 import { asksForShorterWindow } from './remedies';
 import type { CallList } from './vendor';
 import {
@@ -31,12 +31,19 @@ export interface ReadPlan {
 	holder?: Holder;
 	/** Whether to keep a record: a filter the API cannot apply. */
 	keep?: (record: IDataObject) => boolean;
+	/**
+	 * A record to pass over without counting it towards MOST_ITEMS_PER_RUN: one the trigger emitted
+	 * before and reads again in its look-back (as many as it remembers, at most).
+	 */
+	passOver?: (record: IDataObject) => boolean;
 }
 
 /** The calls read, in walk order, and the last window they were read from. */
 export interface ListResult {
 	items: INodeExecutionData[];
 	lastWindow?: DateWindow;
+	/** Why a poll stopped before its windows' end: a window past MOST_ITEMS_PER_RUN after others were read. */
+	cutShort?: TooManyItems;
 }
 
 const shouldSplit = (error: unknown) =>
@@ -70,6 +77,7 @@ class ListRead {
 			splitAbove: plan.splitAbove,
 			holder: plan.holder,
 			keep: plan.keep,
+			passOver: plan.passOver,
 			held: (id) => id !== undefined && this.calls.holds(id),
 			counted: (more) => (this.readInAll += more),
 		};
@@ -150,10 +158,17 @@ export async function readCalls(
 		read.calls.take(whole.own.items.map((item) => item.json));
 		return read.result;
 	}
-	await forEachWindow(plan.windows, read.walk, read.use, {
-		concurrency: plan.concurrency,
-		oldestFirst: plan.oldestFirst,
-		shouldSplit,
-	});
+	try {
+		await forEachWindow(plan.windows, read.walk, read.use, {
+			concurrency: plan.concurrency,
+			oldestFirst: plan.oldestFirst,
+			shouldSplit,
+		});
+	} catch (error) {
+		// A poll keeps the windows it read whole before one too full, so its state moves over them.
+		const keepsRead = plan.holder === 'poll' && read.result.lastWindow !== undefined;
+		if (!(keepsRead && error instanceof TooManyItems)) throw error;
+		read.result.cutShort = error;
+	}
 	return read.result;
 }
