@@ -28,9 +28,7 @@ export const MOST_ID_CHARS = 64;
  * so that a vendor's ids cannot make the static data n8n saves on every poll grow without end.
  */
 export const rememberedAs = (id: string): string =>
-	id.length <= MOST_ID_CHARS
-		? id
-		: `sha256:${createHash('sha256').update(id).digest('base64url')}`;
+	id.length <= MOST_ID_CHARS ? id : `sha256:${createHash('sha256').update(id).digest('base64url')}`;
 
 /** Whether `seen` remembers any of a call's ids. */
 export const remembers = (seen: Map<string, number>, ids: string[]): boolean =>

@@ -118,7 +118,10 @@ describe('Call › Get Report', () => {
 
 	test('windows whose entries share their _ids merge into one entry each, summed', async () => {
 		api.sandbox.calls.replace(generateCalls({ from: JAN_1, to, perDay: 50, seed: 12 }));
-		const byAgent = Array.from({ length: 20_000 }, (_, i) => ({ _id: `agent-${i}`, total_count: 2 }));
+		const byAgent = Array.from({ length: 20_000 }, (_, i) => ({
+			_id: `agent-${i}`,
+			total_count: 2,
+		}));
 		api.sandbox.fault({
 			path: REPORT,
 			times: 4,

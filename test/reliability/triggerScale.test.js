@@ -33,7 +33,12 @@ const callAt = (ms) => makeCall(random(seed++), Math.round(ms), 'x');
 
 test('a week of 105,000 calls already emitted, read again in the look-back, does not stop the trigger', async () => {
 	const start = Date.now() - 7 * DAY;
-	const week = generateCalls({ from: start + 1, to: Date.now() - 10 * MINUTE, perDay: 15_000, seed: 93 });
+	const week = generateCalls({
+		from: start + 1,
+		to: Date.now() - 10 * MINUTE,
+		perDay: 15_000,
+		seed: 93,
+	});
 	api.sandbox.calls.replace(week);
 	const trigger = pollerFrom(start, { lookBackMinutes: 7 * 24 * 60 });
 	// The state of a trigger that has emitted every call of the week, as a busy account's has.
