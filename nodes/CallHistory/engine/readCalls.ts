@@ -158,17 +158,17 @@ export async function readCalls(
 		read.calls.take(whole.own.items.map((item) => item.json));
 		return read.result;
 	}
-	try {
-		await forEachWindow(plan.windows, read.walk, read.use, {
-			concurrency: plan.concurrency,
-			oldestFirst: plan.oldestFirst,
-			shouldSplit,
-		});
-	} catch (error) {
-		// A poll keeps the windows it read whole before one too full, so its state moves over them.
-		const keepsRead = plan.holder === 'poll' && read.result.lastWindow !== undefined;
-		if (!(keepsRead && error instanceof TooManyItems)) throw error;
-		read.result.cutShort = error;
-	}
+	const failure = await forEachWindow(plan.windows, read.walk, read.use, {
+		concurrency: plan.concurrency,
+		oldestFirst: plan.oldestFirst,
+		shouldSplit,
+	}).then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	// A poll keeps the windows it read whole before one too full, so its state moves over them.
+	const keepsRead = plan.holder === 'poll' && read.result.lastWindow !== undefined;
+	if (keepsRead && failure instanceof TooManyItems) read.result.cutShort = failure;
+	else if (failure !== undefined) throw failure;
 	return read.result;
 }
