@@ -71,6 +71,10 @@ describe('Call History API', () => {
 			{
 				platform: 'callHistory',
 				id: 'tx-1',
+				groupId: null,
+				externalCallId: null,
+				hotline: null,
+				customerCode: null,
 				direction: 'inbound',
 				vendorDirection: 'inbound',
 				status: 'answered',
@@ -188,6 +192,10 @@ describe('VBot', () => {
 			{
 				platform: 'vbot',
 				id: expect.stringMatching(/^vbot-[0-9a-f]{24}$/),
+				groupId: null,
+				externalCallId: null,
+				hotline: '02873001234',
+				customerCode: null,
 				direction: 'inbound',
 				vendorDirection: 'CALLIN',
 				status: 'answered',

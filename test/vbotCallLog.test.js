@@ -166,6 +166,9 @@ describe('VBot Call Log › Get Many', () => {
 			...makeVbotV3Call(random(5), JAN_1 + 3_600_000),
 			trans_id: 'tr-1',
 			group_id: 'gr-1',
+			hotline: '02873001234',
+			customer_code: 'KH-0042',
+			external_call_id: 'crm-778899',
 			create_at: JAN_1 + 3_600_000,
 			call_at: JAN_1 + 3_610_000,
 			type_call: 1,
@@ -186,6 +189,10 @@ describe('VBot Call Log › Get Many', () => {
 			{
 				platform: 'vbot',
 				id: 'tr-1',
+				groupId: 'gr-1',
+				externalCallId: 'crm-778899',
+				hotline: '02873001234',
+				customerCode: 'KH-0042',
 				direction: 'inbound',
 				vendorDirection: '1',
 				status: 'answered',
@@ -334,6 +341,18 @@ describe('VBot Call Log › Count and › Get', () => {
 		expect(error).toBeUndefined();
 		expect(json).toEqual(legs);
 		expect(log(DETAIL)[0].query).toEqual({ group_id: call.group_id });
+	});
+
+	test('Get after a simplified Get Many: the groupId it outputs is what Get takes', async () => {
+		const listed = await getMany(JAN_1, JAN_1 + DAY - 1, { simplify: true });
+		const [first] = listed.json;
+
+		const { json, error } = await run({ operation: 'get', groupId: first.groupId });
+
+		expect(error).toBeUndefined();
+		expect(first.groupId).toEqual(expect.any(String));
+		expect(json.map((leg) => leg.group_id)).toContain(first.groupId);
+		expect(json.map((leg) => leg.trans_id)).toContain(first.id);
 	});
 });
 

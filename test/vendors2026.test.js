@@ -138,6 +138,12 @@ describe('VBot v2 2026 records', () => {
 		expect(error).toBeUndefined();
 		const records = entries.map((entry) => entry.record);
 		expect(json.map((call) => call.id)).toEqual(records.map((record) => String(record.group_id)));
+		// The keys a CRM matches on: the call's group and the CRM's own id, where VBot sends them.
+		expect(json.map((call) => call.groupId)).toEqual(json.map((call) => call.id));
+		expect(json.map((call) => call.externalCallId)).toEqual(
+			records.map((record) => record.external_call_id || null),
+		);
+		expect(json.some((call) => call.externalCallId !== null)).toBe(true);
 		for (const [index, record] of records.entries()) {
 			expect(json[index].durationSec).toBe(Number(record.duration_call));
 			if (record.disposition === 'more') expect(json[index].status).toBe('missed');

@@ -11,6 +11,11 @@ export interface SimpleCall extends IDataObject {
 	/** The vendor, as its module names it in this shape (README, "Simplify"). */
 	platform: string;
 	id: string;
+	/** The keys a CRM matches a call on, where the vendor sends them (README, "Simplify"). */
+	groupId: string | null;
+	externalCallId: string | null;
+	hotline: string | null;
+	customerCode: string | null;
 	direction: Direction;
 	vendorDirection: string | null;
 	status: Status;
@@ -33,6 +38,10 @@ export interface SimpleCall extends IDataObject {
 /** Text, trimmed, or null when there is none. */
 export const text = (value: unknown): string | null =>
 	typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
+/** An identifier, text or a number, as trimmed text, or null when there is none. */
+export const idText = (value: unknown): string | null =>
+	text(typeof value === 'number' ? String(value) : value);
 
 /** A finite number (from a number or numeric text), or null. */
 export function number(value: unknown): number | null {

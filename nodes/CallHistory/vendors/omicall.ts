@@ -119,6 +119,11 @@ export function simplifyCall(call: IDataObject, { timezone }: SimplifyContext): 
 	return {
 		platform: 'callHistory',
 		id: String(call.transaction_id ?? ''),
+		// The Call History API's records carry none of these keys.
+		groupId: null,
+		externalCallId: null,
+		hotline: null,
+		customerCode: null,
 		direction: direction.mapped,
 		vendorDirection: direction.vendor,
 		status: status.mapped,

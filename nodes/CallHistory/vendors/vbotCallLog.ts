@@ -5,6 +5,7 @@ import { VBOT_LOG_COUNT_PATH } from '../../../common/paths';
 import { adviceForStatus } from '../engine/errors';
 import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
 import {
+	idText,
 	isoFromEpoch,
 	isoOf,
 	mapped,
@@ -81,6 +82,10 @@ export function simplifyLogCall(
 	return {
 		platform: 'vbot',
 		id,
+		groupId: idText(call.group_id),
+		externalCallId: idText(call.external_call_id),
+		hotline: idText(call.hotline),
+		customerCode: idText(call.customer_code),
 		direction: direction.mapped,
 		vendorDirection: direction.vendor,
 		status: missed ? 'missed' : status.mapped,

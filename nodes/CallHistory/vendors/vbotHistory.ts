@@ -11,6 +11,7 @@ import {
 	list,
 	mapped,
 	number,
+	idText,
 	text,
 	type Direction,
 	type SimpleCall,
@@ -126,7 +127,7 @@ export function hashIdOf(record: IDataObject): string {
 }
 
 /** The record's id: its `group_id` (the call's id in VBot) when it has one, else the hash. */
-const idOf = (record: IDataObject) => text(String(record.group_id ?? '')) ?? hashIdOf(record);
+const idOf = (record: IDataObject) => idText(record.group_id) ?? hashIdOf(record);
 
 /** A record of a VBot customer's call history. */
 export function simplifyHistoryRecord(
@@ -145,6 +146,10 @@ export function simplifyHistoryRecord(
 	return {
 		platform: 'vbot',
 		id: idOf(record),
+		groupId: idText(record.group_id),
+		externalCallId: idText(record.external_call_id),
+		hotline: idText(record.hotline_number),
+		customerCode: null,
 		direction: direction.mapped,
 		vendorDirection: direction.vendor,
 		status: status.mapped,
