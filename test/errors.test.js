@@ -54,7 +54,10 @@ describe('documented vendor error codes, in HTTP 200 envelopes', () => {
 			'resource_not_found: no call has this transaction ID. Check Transaction ID, e.g. take it from the output of Get Many.',
 		],
 		['rate_limit_exceeded', `rate_limit_exceeded: ${RATE_FIX}`],
-		['limit_request_30_minute', `limit_request_30_minute: ${RATE_FIX}`],
+		[
+			'limit_request_30_minute',
+			'limit_request_30_minute: the account has used up its requests for this 30 minutes. Run the workflow again in 30 minutes, and lower Requests per Second under Options or run it less often. The node did not retry: a retry now would spend more of the budget.',
+		],
 		[
 			'date_invalid',
 			'date_invalid: the vendor refused the date range. Check From Date and To Date.',

@@ -82,27 +82,27 @@ describe('VBot Call Log › Get Many', () => {
 		expect(log().length).toBe(Math.ceil(json.length / 17) + (json.length % 17 === 0 ? 1 : 0));
 	});
 
-	test('a window VBot refuses (its bounds called a bad parameter) is read in halves, nothing lost', async () => {
-		const from = JAN_1;
-		const to = JAN_1 + 10 * DAY - 1;
-		api.sandbox.fault({
-			platform: 'vbotV3',
-			path: LOG,
-			times: Infinity,
-			match: (q) => Number(q.to) - Number(q.from) >= 2 * DAY,
-			respond: {
-				status: 200,
-				body: { error: -1, message: 'Tham số from không hợp lệ', data: null },
-			},
-		});
+	test.each([
+		['its bounds called a bad parameter', 'Tham số from không hợp lệ'],
+		['an English message that happens to contain "to"', 'Failed to connect to the database'],
+	])(
+		'a bad parameter (error -1, %s) fails with advice, and no window is halved',
+		async (_, message) => {
+			api.sandbox.fault({
+				platform: 'vbotV3',
+				path: LOG,
+				times: Infinity,
+				respond: { status: 200, body: { error: -1, message, data: null } },
+			});
 
-		const { json, error } = await getMany(from, to);
+			const { error } = await getMany(JAN_1, JAN_1 + 10 * DAY - 1, { options: { windowDays: 10 } });
 
-		expect(error).toBeUndefined();
-		expect(transIds(json)).toEqual(transIds(callsOf(from, to)));
-		const answered = log().filter((r) => !r.fault);
-		expect(answered.every((r) => Number(r.query.to) - Number(r.query.from) < 2 * DAY)).toBe(true);
-	});
+			expect(error?.message).toBe(
+				'error -1: VBot refused a parameter of the request. Check From Date, To Date and the filters. If VBot refuses long date ranges, lower "Days per Request" under Options.',
+			);
+			expect(log()).toHaveLength(1);
+		},
+	);
 
 	test('Limit stops at the page that completes it', async () => {
 		const { json } = await getMany(JAN_1, JAN_1 + 10 * DAY - 1, {

@@ -34,13 +34,24 @@ describe.each(['message', 'payload'])('OMICall failures with their code in %s', 
 	});
 
 	test('a rate limit is retried, the same page', async () => {
-		api.sandbox.fault({ path: LIST, respond: { vendorError: 'limit_request_30_minute' } });
+		api.sandbox.fault({ path: LIST, respond: { vendorError: 'rate_limit_exceeded' } });
 
 		const { json, error } = await getMany(1, { maxRetries: 1 });
 
 		expect(error).toBeUndefined();
 		expect(ids(json)).toEqual(ids(api.sandbox.calls.range(JAN_1, JAN_1 + DAY - 1)));
 		expect(api.sandbox.received(LIST)).toHaveLength(2);
+	});
+
+	test('limit_request_30_minute stops the run at once, without a retry', async () => {
+		api.sandbox.fault({ path: LIST, respond: { vendorError: 'limit_request_30_minute' } });
+
+		const { error } = await getMany(1, { maxRetries: 1 });
+
+		expect(error?.message).toMatch(
+			/^limit_request_30_minute: the account has used up its requests/,
+		);
+		expect(api.sandbox.received(LIST)).toHaveLength(1);
 	});
 
 	test('date_is_too_long halves the window, nothing lost or repeated', async () => {

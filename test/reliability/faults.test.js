@@ -46,11 +46,6 @@ describe('retried: the same request again, so no page is skipped or counted twic
 		['HTTP 503, twice', { status: 503, body: { message: 'down' }, headers: now }, 2],
 		['HTTP 504, twice', { status: 504, body: '', headers: now }, 2],
 		['a connection reset, twice', { reset: true }, 2],
-		[
-			'limit_request_30_minute in an HTTP 200 envelope',
-			{ vendorError: 'limit_request_30_minute' },
-			1,
-		],
 		['rate_limit_exceeded in an HTTP 200 envelope', { vendorError: 'rate_limit_exceeded' }, 1],
 	])('%s', async (_name, respond, times) => {
 		api.sandbox.fault({ path: LIST, match: SECOND_PAGE_OF_NEWEST, times, respond });
@@ -163,17 +158,28 @@ describe('retries are bounded', () => {
 		api.sandbox.fault({
 			path: LIST,
 			times: 100,
-			respond: { vendorError: 'limit_request_30_minute' },
+			respond: { vendorError: 'rate_limit_exceeded' },
 		});
 
 		const { error } = await getMany({ maxRetries: 1 });
 
 		expect(error.message).toMatch(
 			new RegExp(
-				`^limit_request_30_minute: ${RATE_FIX.replace(/\./g, '\\.')} Gave up after 2 attempts and (0\\.[5-9]|1\\.0) s of waiting\\.$`,
+				`^rate_limit_exceeded: ${RATE_FIX.replace(/\./g, '\\.')} Gave up after 2 attempts and (0\\.[5-9]|1\\.0) s of waiting\\.$`,
 			),
 		);
 		expect(asked()).toHaveLength(2);
+	});
+
+	test('limit_request_30_minute, a 30-minute budget, is not retried: the run stops at once and says when to run again', async () => {
+		api.sandbox.fault({ path: LIST, respond: { vendorError: 'limit_request_30_minute' } });
+
+		const { error } = await getMany({ maxRetries: 3 });
+
+		expect(error.message).toBe(
+			'limit_request_30_minute: the account has used up its requests for this 30 minutes. Run the workflow again in 30 minutes, and lower Requests per Second under Options or run it less often. The node did not retry: a retry now would spend more of the budget.',
+		);
+		expect(asked()).toHaveLength(1);
 	});
 
 	test('by Max Total Retry Wait: a Retry-After beyond it fails at once', async () => {

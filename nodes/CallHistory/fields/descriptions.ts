@@ -140,7 +140,7 @@ export const maxRetriesOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: 10 },
 	default: DEFAULT_RETRIES,
 	description:
-		'How many times to send a request again after a rate limit (HTTP 429, limit_request_30_minute, rate_limit_exceeded), an overloaded server (HTTP 502, 503, 504), a broken connection or a timeout. Waits grow exponentially, or as long as the vendor asks (Retry-After).',
+		'How many times to send a request again after a rate limit (HTTP 429, rate_limit_exceeded), an overloaded server (HTTP 502, 503, 504), a broken connection or a timeout. Waits grow exponentially, or as long as the vendor asks (Retry-After).',
 };
 
 export const maxRetryWaitOption: INodeProperties = {

@@ -29,6 +29,13 @@ const DATES: Meaning = {
 };
 const TOKEN: Meaning = { advice: TOKEN_ADVICE };
 const RATE_LIMIT: Meaning = { advice: RATE_LIMITED, remedy: RETRY };
+/** A budget of requests per 30 minutes: a retry within seconds spends more of it, so none is made. */
+const THIRTY_MINUTE_BUDGET: Meaning = {
+	advice: {
+		summary: 'the account has used up its requests for this 30 minutes',
+		fix: 'Run the workflow again in 30 minutes, and lower Requests per Second under Options or run it less often. The node did not retry: a retry now would spend more of the budget.',
+	},
+};
 
 /** The documented error codes, in plain words with what to do, and what the engine may do. */
 const CODES: Record<string, Meaning> = {
@@ -47,7 +54,7 @@ const CODES: Record<string, Meaning> = {
 		},
 		remedy: SHORTER_WINDOW,
 	},
-	limit_request_30_minute: RATE_LIMIT,
+	limit_request_30_minute: THIRTY_MINUTE_BUDGET,
 	rate_limit_exceeded: RATE_LIMIT,
 	date_invalid: DATES,
 	from_date_is_required: DATES,

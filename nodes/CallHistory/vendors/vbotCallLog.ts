@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
 import { VBOT_LOG_COUNT_PATH } from '../../../common/paths';
 import { adviceForStatus } from '../engine/errors';
-import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
+import { RETRY } from '../engine/remedies';
 import {
 	idText,
 	isoFromEpoch,
@@ -27,16 +27,15 @@ export const LOG_COUNT_PATH = VBOT_LOG_COUNT_PATH;
 export const LOG_DETAIL_PATH = '/m-cdr/api/call/get-detail';
 export const RECORD_PATH = '/api/crm/historycall/record';
 
-export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error, message) => {
-	// No longest window is published: a bad-parameter answer about the window's bounds is read as
-	// VBot refusing the window, which is then read in halves.
-	if (error === -1 && /\b(from|to)\b/.test(message)) {
+export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error) => {
+	// VBot publishes no code for a date window too long, so no answer halves one: a bad parameter
+	// (-1) is said as such, whatever words come with it.
+	if (error === -1) {
 		return {
 			advice: {
-				summary: 'VBot refused the date window',
-				fix: 'Lower "Days per Request" under Options, or check From Date and To Date.',
+				summary: 'VBot refused a parameter of the request',
+				fix: 'Check From Date, To Date and the filters. If VBot refuses long date ranges, lower "Days per Request" under Options.',
 			},
-			remedy: SHORTER_WINDOW,
 		};
 	}
 	if (error === 409) {
@@ -148,7 +147,8 @@ export const callLogList: CallList = {
 	firstPage: 0,
 	byDate: {
 		defaultDays: 30,
-		about: 'VBot publishes no longest window; if it refuses one, the window is read in halves.',
+		about:
+			'VBot publishes no longest window, nor a code for one too long: if it refuses long ranges (error -1), lower this.',
 	},
 	pageQuery: (page, size, window) => ({ ...windowQuery(window), page, size }),
 	readPage: (data) => readRecords(data, 'calls'),
