@@ -131,6 +131,8 @@ export interface HttpFailure {
 	url?: string;
 	/** What failed when it was neither the vendor's answer nor the network (the credential's own token request). */
 	message?: string;
+	/** The credential failed (its token request, or an address it refuses), not the API request. */
+	byCredential?: boolean;
 }
 
 /** The host a redirect pointed to (with its port: never its path or query), or undefined. */

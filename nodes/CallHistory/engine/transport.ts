@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
@@ -7,7 +8,16 @@ import {
 	type INode,
 	type RequestHelperFunctions,
 } from 'n8n-workflow';
-import { backoffMs, MOST_ANSWER_BYTES, readBounded } from '../../../common/http';
+import { addressOf, secretRefusal } from '../../../common/destinations';
+import {
+	attemptsOf,
+	backoffMs,
+	handPolicy,
+	isCredentialFailure,
+	MOST_ANSWER_BYTES,
+	readBounded,
+	type RetryPolicy,
+} from '../../../common/http';
 import { isObject } from '../../../common/json';
 import { platformOf, type Platform } from '../../../common/platforms';
 import {
@@ -35,10 +45,7 @@ const MOST_ERROR_BYTES = 64 * 1024;
 const MOST_REDIRECTS = 5;
 
 /** How the transport treats one operation's requests: the reliability options. */
-interface Policy {
-	maxRetries: number;
-	maxWaitMs: number;
-	timeoutMs: number;
+interface Policy extends RetryPolicy {
 	perSecond: number;
 }
 
@@ -72,7 +79,6 @@ const readPolicy = (context: TransportContext): Policy => ({
 });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const attemptsOf = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
 
 /** Says on the final error how hard the node tried, so "it failed" never hides "it retried". */
 function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string): unknown {
@@ -149,6 +155,8 @@ async function failureOf(error: unknown, url: string, deadline: AbortSignal): Pr
 		message?: unknown;
 		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	};
+	// The credential's own token request failed, or it refused the address: its message says how.
+	if (isCredentialFailure(cause)) return { url, message: cause.message, byCredential: true };
 	const { response } = cause;
 	const code =
 		typeof cause.code === 'string' && cause.code !== 'ERR_CANCELED' ? cause.code : undefined;
@@ -187,7 +195,9 @@ async function exchange(
 		})) as StreamedResponse;
 	} catch (error) {
 		const failure = await failureOf(error, limits.url, deadline);
-		throw deadline.aborted ? timedOut(node, place, timeoutMs) : httpFailure(node, place, failure);
+		throw deadline.aborted && !failure.byCredential
+			? timedOut(node, place, timeoutMs)
+			: httpFailure(node, place, failure);
 	}
 	if (Number(response.headers['content-length']) > limits.mostBytes) {
 		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
@@ -202,13 +212,6 @@ async function exchange(
 	throw deadline.aborted
 		? timedOut(node, place, timeoutMs)
 		: httpFailure(node, place, { code, url: limits.url });
-}
-
-/** The request's address as the vendor sees it: Base URL and path, for a redirect's relative Location. */
-function addressOf(request: ApiRequest): string {
-	const base = String(request.baseURL ?? '').replace(/\/+$/, '');
-	const path = request.url ?? '';
-	return /^[a-z]+:\/\//i.test(path) ? path : `${base}${path}`;
 }
 
 /** What an API answer carries, once its envelope is checked (by the vendor module named in `place`). */
@@ -262,6 +265,14 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		data,
 	};
 	const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
+	const refusal = secretRefusal(data, baseUrl);
+	if (refusal) {
+		throw new NodeOperationError(node, refusal, {
+			description: `Base URL is ${baseUrl}. No request was sent.`,
+		});
+	}
+	// The token requests n8n makes through preAuthentication get this data object: same policy.
+	handPolicy(data, policy);
 	const { helpers } = context;
 
 	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
@@ -278,8 +289,8 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			{ credentialsDecrypted },
 		);
 
-	const api: Transport['api'] = async (request, place) =>
-		await withRetries(context, policy, async () => {
+	const api: Transport['api'] = async (request, place) => {
+		return await withRetries(context, policy, async () => {
 			const { bytes } = await exchange(
 				node,
 				place,
@@ -294,6 +305,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			);
 			return unwrapped(node, place, bytes);
 		});
+	};
 
 	/** A link followed through its redirects, each checked first; answers the last answer. */
 	const followed = async (link: string, place: RequestPlace, limits: FileLimits) => {
@@ -321,8 +333,8 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		}
 	};
 
-	const file: Transport['file'] = async (link, place, limits) =>
-		await withRetries(context, policy, async () => {
+	const file: Transport['file'] = async (link, place, limits) => {
+		return await withRetries(context, policy, async () => {
 			const answer =
 				'url' in link
 					? await followed(link.url, place, limits)
@@ -349,6 +361,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			const type = headers['content-type'];
 			return { body: bytes, contentType: typeof type === 'string' ? type : undefined };
 		});
+	};
 
 	return { platform: platformOf(data), baseUrl, api, file };
 }
