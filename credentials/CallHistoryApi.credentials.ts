@@ -21,6 +21,9 @@ import { callHistorySession, vbotSession } from './sessionTokens';
 type TestRules = Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody>;
 
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
+// n8n applies a rule without the credential's data: one message advises each way to authenticate.
+const REFUSED_FIX =
+	'Access Token: paste a new token. API Key (Call History): check it in the OMICall console under API management. Username and Password: check them. VBot v3: check API Key, or make a new key in the VBot console under Team settings → API Key.';
 
 /** The ways to authenticate whose token the credential obtains itself (preAuthentication). */
 const OBTAINED_BY = ['apiKey', 'usernamePassword'];
@@ -251,7 +254,7 @@ export class CallHistoryApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: `The access token is wrong or has expired (HTTP 401). ${TOKEN_FIX}`,
+					message: `The vendor refused the credential (HTTP 401). ${REFUSED_FIX}`,
 				},
 			},
 			{

@@ -274,6 +274,9 @@ export async function transportFor(context: TransportContext): Promise<Transport
 	// The token requests n8n makes through preAuthentication get this data object: same policy.
 	handPolicy(data, policy);
 	const { helpers } = context;
+	// Errors advise by the way the credential authenticates: a pasted token is not renewed as a key is.
+	const authentication = String(data.authentication ?? '');
+	const advisedFor = (place: RequestPlace): RequestPlace => ({ ...place, authentication });
 
 	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
 		await helpers.httpRequestWithAuthentication.call(
@@ -289,7 +292,8 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			{ credentialsDecrypted },
 		);
 
-	const api: Transport['api'] = async (request, place) => {
+	const api: Transport['api'] = async (request, asked) => {
+		const place = advisedFor(asked);
 		return await withRetries(context, policy, async () => {
 			const { bytes } = await exchange(
 				node,
@@ -333,7 +337,8 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		}
 	};
 
-	const file: Transport['file'] = async (link, place, limits) => {
+	const file: Transport['file'] = async (link, asked, limits) => {
+		const place = advisedFor(asked);
 		return await withRetries(context, policy, async () => {
 			const answer =
 				'url' in link
