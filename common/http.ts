@@ -71,3 +71,52 @@ export async function readBounded(
 		deadline.removeEventListener('abort', stop);
 	}
 }
+
+/** How hard one request is tried: its Timeout, Max Retries and Max Total Retry Wait. */
+export interface RetryPolicy {
+	timeoutMs: number;
+	maxRetries: number;
+	maxWaitMs: number;
+}
+
+export const DEFAULT_POLICY: RetryPolicy = {
+	timeoutMs: DEFAULT_TIMEOUT_S * 1000,
+	maxRetries: DEFAULT_RETRIES,
+	maxWaitMs: DEFAULT_RETRY_WAIT_S * 1000,
+};
+
+const POLICY_KEY = 'callHistoryRetryPolicy';
+
+/**
+ * Hands a run's policy to the credential's token requests: n8n passes the very data object the
+ * node handed it to preAuthentication. Not enumerable, so n8n never stores it with the credential
+ * (it saves `{ ...credentials, ...output }`) and it reaches no item.
+ */
+export function handPolicy(credentials: object, policy: RetryPolicy): void {
+	Object.defineProperty(credentials, POLICY_KEY, {
+		value: policy,
+		enumerable: false,
+		configurable: true,
+	});
+}
+
+/** The policy a run handed over, or the defaults (the credential test has no node options). */
+export function policyOf(credentials: object): RetryPolicy {
+	const handed = (credentials as Record<string, unknown>)[POLICY_KEY];
+	return typeof handed === 'object' && handed !== null ? (handed as RetryPolicy) : DEFAULT_POLICY;
+}
+
+export const attemptsOf = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
+
+const CREDENTIAL_FAILURE = 'CredentialFailure';
+
+/**
+ * A failure of the credential's own doing (a token request, a destination it refuses), told apart
+ * by name from the API request's failures even once n8n has wrapped it in its own error.
+ */
+export class CredentialFailure extends Error {
+	override name = CREDENTIAL_FAILURE;
+}
+
+export const isCredentialFailure = (error: unknown): error is Error =>
+	error instanceof Error && error.name === CREDENTIAL_FAILURE;

@@ -11,6 +11,8 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { addressOf, secretRefusal } from '../common/destinations';
+import { CredentialFailure } from '../common/http';
 import { OMICALL_REPORT_PATH, VBOT_HISTORY_COUNT_PATH, VBOT_LOG_COUNT_PATH } from '../common/paths';
 import { PLATFORM_EXPRESSION, PLATFORMS, type Platform } from '../common/platforms';
 import { callHistorySession, vbotSession } from './sessionTokens';
@@ -19,6 +21,9 @@ import { callHistorySession, vbotSession } from './sessionTokens';
 type TestRules = Array<IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody>;
 
 const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Access Token.';
+// n8n applies a rule without the credential's data: one message advises each way to authenticate.
+const REFUSED_FIX =
+	'Access Token: paste a new token. API Key (Call History): check it in the OMICall console under API management. Username and Password: check them. VBot v3: check API Key, or make a new key in the VBot console under Team settings → API Key.';
 
 /** The ways to authenticate whose token the credential obtains itself (preAuthentication). */
 const OBTAINED_BY = ['apiKey', 'usernamePassword'];
@@ -37,8 +42,33 @@ function baseUrlFor(platform: Platform, also = ''): INodeProperties {
 	};
 }
 
-/** Each platform's Authentication field: the methods that platform offers. */
-function authenticationFor(platform: Platform, options: INodePropertyOptions[]): INodeProperties {
+/** Each way to authenticate, as the Authentication field of a platform that offers it shows it. */
+const METHODS: Record<string, INodePropertyOptions> = {
+	accessToken: {
+		name: 'Access Token',
+		value: 'accessToken',
+		description: 'A bearer token you paste; it expires (OMICall: 24 hours, VBot: minutes)',
+	},
+	apiKey: {
+		name: 'API Key (Call History)',
+		value: 'apiKey',
+		description: 'OMICall: n8n gets a token with the key and renews it',
+	},
+	usernamePassword: {
+		name: 'Username and Password (VBot)',
+		value: 'usernamePassword',
+		description: 'VBot v2: n8n gets a token with these and renews it',
+	},
+	vbotApiKey: {
+		name: 'API Key (VBot V3)',
+		value: 'vbotApiKey',
+		description: 'VBot v3: a key made in the VBot console, sent as X-API-Key',
+	},
+};
+
+/** Each platform's Authentication field: the methods that platform offers, its default first. */
+function authenticationFor(platform: Platform): INodeProperties {
+	const options = PLATFORMS[platform].authentications.map((method) => METHODS[method]);
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -48,12 +78,6 @@ function authenticationFor(platform: Platform, options: INodePropertyOptions[]):
 		default: options[0].value,
 	};
 }
-
-const ACCESS_TOKEN: INodePropertyOptions = {
-	name: 'Access Token',
-	value: 'accessToken',
-	description: 'A bearer token you paste; it expires (OMICall: 24 hours, VBot: minutes)',
-};
 
 export class CallHistoryApi implements ICredentialType {
 	name = 'callHistoryApi';
@@ -83,29 +107,9 @@ export class CallHistoryApi implements ICredentialType {
 		baseUrlFor('callHistory'),
 		baseUrlFor('vbot'),
 		baseUrlFor('vbotV3'),
-		authenticationFor('callHistory', [
-			ACCESS_TOKEN,
-			{
-				name: 'API Key (Call History)',
-				value: 'apiKey',
-				description: 'OMICall: n8n gets a token with the key and renews it',
-			},
-		]),
-		authenticationFor('vbot', [
-			ACCESS_TOKEN,
-			{
-				name: 'Username and Password (VBot)',
-				value: 'usernamePassword',
-				description: 'VBot v2: n8n gets a token with these and renews it',
-			},
-		]),
-		authenticationFor('vbotV3', [
-			{
-				name: 'API Key (VBot V3)',
-				value: 'vbotApiKey',
-				description: 'VBot v3: a key made in the VBot console, sent as X-API-Key',
-			},
-		]),
+		authenticationFor('callHistory'),
+		authenticationFor('vbot'),
+		authenticationFor('vbotV3'),
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -154,6 +158,15 @@ export class CallHistoryApi implements ICredentialType {
 			required: true,
 			description: 'Made in the VBot console under Team settings → API Key → Add',
 		},
+		{
+			displayName: 'Allow Plain HTTP',
+			name: 'allowPlainHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send the key, password or token to an http:// Base URL that is not this machine',
+			hint: 'Risky: over plain http:// the key, password and token travel unencrypted, and anyone on the network between n8n and the vendor can read them and use the account. Switch on only for a network you trust.',
+		},
 		// Filled by preAuthentication, stored by n8n, renewed when empty or answered with HTTP 401.
 		{
 			displayName: 'Session Token',
@@ -186,7 +199,7 @@ export class CallHistoryApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
 		if (credentials.authentication === 'apiKey') {
-			return await callHistorySession(this, credentials.baseUrl, credentials.apiKey);
+			return await callHistorySession(this, credentials);
 		}
 		if (credentials.authentication === 'usernamePassword') {
 			return await vbotSession(this, credentials);
@@ -200,12 +213,15 @@ export class CallHistoryApi implements ICredentialType {
 	 * HTTP 401 then makes n8n renew it through preAuthentication, the only renewal n8n offers (it
 	 * has no clock of its own for this). Code rather than a `generic` block: n8n renders a block's
 	 * expressions for every request in its expression sandbox, about 1.4 ms of a worker's CPU per
-	 * request on n8n 2.40 (bench/profileWorker.js).
+	 * request on n8n 2.40 (bench/profileWorker.js). Every request with the credential, the
+	 * credential test's too, passes here: none leaves for where its secret must not go.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const refusal = secretRefusal(credentials, addressOf(requestOptions));
+		if (refusal) throw new CredentialFailure(refusal);
 		if (credentials.authentication === 'vbotApiKey') {
 			const key = String(credentials.vbotApiKey ?? '');
 			return { ...requestOptions, headers: { ...requestOptions.headers, 'X-API-Key': key } };
@@ -238,7 +254,7 @@ export class CallHistoryApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: `The access token is wrong or has expired (HTTP 401). ${TOKEN_FIX}`,
+					message: `The vendor refused the credential (HTTP 401). ${REFUSED_FIX}`,
 				},
 			},
 			{

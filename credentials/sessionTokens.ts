@@ -4,12 +4,14 @@ import {
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import { isObject } from '../common/json';
+import { secretRefusal } from '../common/destinations';
+import { isObject, parseBounded } from '../common/json';
 import {
+	attemptsOf,
 	backoffMs,
-	DEFAULT_RETRIES,
-	DEFAULT_TIMEOUT_S,
+	CredentialFailure,
 	MOST_ANSWER_BYTES,
+	policyOf,
 	readBounded,
 	RETRY_NETWORK_CODES,
 	RETRY_STATUSES,
@@ -31,15 +33,14 @@ function sessionUntil(expiresInS: number): number {
 	return Date.now() + lifeMs - Math.min(60_000, lifeMs / 10);
 }
 
-/** The vendor's token service failed (not the key or password): after every retry, or at once. */
-class TokenServiceFailed extends Error {}
-
 /** One try at the token endpoint: its status and body, or why it is worth trying again. */
 async function askOnce(
 	helper: IHttpRequestHelper,
 	options: IHttpRequestOptions,
+	timeoutMs: number,
 ): Promise<{ status: number; body: IDataObject } | { retry: string } | { refused: string }> {
-	const deadline = AbortSignal.timeout(DEFAULT_TIMEOUT_S * 1000);
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const within = `within ${timeoutMs / 1000} s`;
 	let response: { statusCode: number; headers: IDataObject; body: unknown };
 	try {
 		response = await helper.helpers.httpRequest({
@@ -49,14 +50,14 @@ async function askOnce(
 			returnFullResponse: true,
 			// A token request carries the key or password: it goes to the Base URL and nowhere else.
 			disableFollowRedirect: true,
-			timeout: DEFAULT_TIMEOUT_S * 1000,
+			timeout: timeoutMs,
 			abortSignal: deadline,
 		});
 	} catch (error) {
 		const code = isObject(error)
 			? String((error.cause as IDataObject)?.code ?? error.code ?? '')
 			: '';
-		if (deadline.aborted) return { retry: `no answer within ${DEFAULT_TIMEOUT_S} s` };
+		if (deadline.aborted) return { retry: `no answer ${within}` };
 		if (RETRY_NETWORK_CODES.has(code)) return { retry: code };
 		return { refused: `could not reach it${code ? ` (${code})` : ''}: check Base URL` };
 	}
@@ -77,37 +78,45 @@ async function askOnce(
 	const read = await readBounded(response.body, MOST_ANSWER_BYTES, deadline);
 	if (!('bytes' in read)) {
 		return deadline.aborted || !('tooBig' in read)
-			? { retry: `no whole answer within ${DEFAULT_TIMEOUT_S} s` }
+			? { retry: `no whole answer ${within}` }
 			: { refused: 'its answer was too large' };
 	}
 	if (RETRY_STATUSES.has(status) || status >= 500) return { retry: `HTTP ${status}` };
-	let body: unknown;
-	try {
-		body = JSON.parse(read.bytes.toString('utf8'));
-	} catch {
-		body = {};
-	}
+	const parsed = parseBounded(read.bytes);
+	const body = 'json' in parsed ? parsed.json : undefined;
 	return { status, body: isObject(body) ? body : {} };
 }
 
 /**
- * The token endpoint's answer, with the API's own Timeout, retries and backoff (their defaults:
- * the credential has no node options): an overloaded or unreachable token service is tried
- * again, and then reported as the vendor's failure, never as a wrong key or password.
+ * The token endpoint's answer, sent only where the credential's secret may go, with the run's
+ * Timeout, Max Retries, Max Total Retry Wait and the API's backoff (their defaults in the
+ * credential test): an overloaded or unreachable token service is tried again, and then
+ * reported as the vendor's failure, never as a wrong key or password.
  */
-async function ask(helper: IHttpRequestHelper, options: IHttpRequestOptions, service: string) {
+async function ask(
+	helper: IHttpRequestHelper,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+	service: string,
+) {
+	const refusal = secretRefusal(credentials, options.url);
+	if (refusal) throw new CredentialFailure(refusal);
+	const policy = policyOf(credentials);
+	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await askOnce(helper, options);
+		const outcome = await askOnce(helper, options, policy.timeoutMs);
 		if ('status' in outcome) return outcome;
 		if ('refused' in outcome) {
-			throw new TokenServiceFailed(`${service} did not give a token: ${outcome.refused}.`);
+			throw new CredentialFailure(`${service} did not give a token: ${outcome.refused}.`);
 		}
-		if (attempt >= DEFAULT_RETRIES) {
-			throw new TokenServiceFailed(
-				`${service} failed (${outcome.retry}) after ${attempt + 1} attempts. Try again later: the credential's key or password was not refused.`,
+		const waitMs = backoffMs(attempt);
+		if (attempt >= policy.maxRetries || waitedMs + waitMs > policy.maxWaitMs) {
+			throw new CredentialFailure(
+				`${service} failed (${outcome.retry}) after ${attemptsOf(attempt + 1)}. Try again later: the credential's key or password was not refused.`,
 			);
 		}
-		await sleep(backoffMs(attempt));
+		waitedMs += waitMs;
+		await sleep(waitMs);
 	}
 }
 
@@ -116,11 +125,12 @@ const baseOf = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
 /** Call History API: GET {Base URL}/api/auth?apiKey=… -> payload.access_token. */
 export async function callHistorySession(
 	helper: IHttpRequestHelper,
-	baseUrl: unknown,
-	apiKey: unknown,
+	credentials: IDataObject,
 ): Promise<Session> {
+	const { baseUrl, apiKey } = credentials;
 	const { status, body } = await ask(
 		helper,
+		credentials,
 		{
 			method: 'GET',
 			url: `${baseOf(baseUrl)}/api/auth`,
@@ -132,7 +142,7 @@ export async function callHistorySession(
 	if (Number(body.status_code) !== 9999 || typeof payload.access_token !== 'string') {
 		const reason =
 			typeof body.message === 'string' && body.message ? body.message : `HTTP ${status}`;
-		throw new Error(
+		throw new CredentialFailure(
 			`The Call History API gave no token for this API key (${reason}). Check API Key in the credential: make one in the OMICall console under API management.`,
 		);
 	}
@@ -145,12 +155,13 @@ export async function callHistorySession(
 	};
 }
 
-async function vbotGrant(helper: IHttpRequestHelper, baseUrl: unknown, form: IDataObject) {
+async function vbotGrant(helper: IHttpRequestHelper, credentials: IDataObject, form: IDataObject) {
 	const { status, body } = await ask(
 		helper,
+		credentials,
 		{
 			method: 'POST',
-			url: `${baseOf(baseUrl)}/token`,
+			url: `${baseOf(credentials.baseUrl)}/token`,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams(form as Record<string, string>).toString(),
 		},
@@ -177,21 +188,21 @@ export async function vbotSession(
 	helper: IHttpRequestHelper,
 	credentials: IDataObject,
 ): Promise<Session> {
-	const { baseUrl, refreshToken, username, password } = credentials;
+	const { refreshToken, username, password } = credentials;
 	if (typeof refreshToken === 'string' && refreshToken !== '') {
-		const refreshed = await vbotGrant(helper, baseUrl, {
+		const refreshed = await vbotGrant(helper, credentials, {
 			grant_type: 'refresh_token',
 			refresh_token: refreshToken,
 		});
 		if (refreshed.session) return refreshed.session;
 	}
-	const fresh = await vbotGrant(helper, baseUrl, {
+	const fresh = await vbotGrant(helper, credentials, {
 		grant_type: 'password',
 		username: String(username ?? '').trim(),
 		password: String(password ?? ''),
 	});
 	if (!fresh.session) {
-		throw new Error(
+		throw new CredentialFailure(
 			`VBot gave no token for this username and password (${fresh.refused}). Check Username and Password in the credential.`,
 		);
 	}

@@ -70,3 +70,48 @@ test('a refused key still says to check the key, at once', async () => {
 	expect(error?.message).toMatch(/api_key_invalid.*Check API Key in the credential/);
 	expect(api.sandbox.received(AUTH)).toHaveLength(1);
 });
+
+describe('the node’s Timeout and Max Retries', () => {
+	test('a token service that hangs is cut off at the node’s Timeout, and the error says the token service failed', async () => {
+		api.sandbox.fault({ path: AUTH, times: 10, respond: { hang: true } });
+		const started = Date.now();
+
+		const { error } = await runNode({
+			parameters: { ...GET_MANY, options: { requestsPerSecond: 0, timeout: 1, maxRetries: 0 } },
+			credentials: apiKeyCredential(),
+		});
+
+		expect(Date.now() - started).toBeLessThan(4000);
+		expect(error?.message).toBe(
+			"The Call History API's token service failed (no answer within 1 s) after 1 attempt. Try again later: the credential's key or password was not refused.",
+		);
+		expect(api.sandbox.received(AUTH)).toHaveLength(1);
+		expect(api.sandbox.received(LIST)).toEqual([]);
+	}, 40_000);
+
+	test('a token service answering 500 is tried Max Retries times more, and the error says HTTP 500, not a timeout of the API', async () => {
+		api.sandbox.fault({ platform: 'vbot', path: '/token', times: 10, respond: { status: 500 } });
+
+		const { error } = await runNode({
+			parameters: { ...VBOT_COUNT, options: { timeout: 1, maxRetries: 1 } },
+			credentials: passwordCredential(),
+		});
+
+		expect(error?.message).toBe(
+			"VBot's token service failed (HTTP 500) after 2 attempts. Try again later: the credential's key or password was not refused.",
+		);
+		expect(vbotTokenRequests()).toHaveLength(2);
+	}, 40_000);
+
+	test('the policy handed to the token request is never stored with the credential', async () => {
+		const credential = apiKeyCredential();
+
+		await runNode({
+			parameters: { ...GET_MANY, options: { timeout: 5 } },
+			credentials: credential,
+		});
+
+		expect(credential.sessionToken).toMatch(/^tok_/);
+		expect(JSON.stringify(credential)).not.toMatch(/timeout|retr/i);
+	});
+});

@@ -14,12 +14,49 @@ export interface RequestPlace {
 	timezone: string;
 	window?: DateWindow;
 	page?: number;
+	/** How the credential authenticates (its Authentication field), for the advice on a refused one. */
+	authentication?: string;
 }
 
+/**
+ * A refused credential (HTTP 401, token_expired). What to do depends on how the credential
+ * authenticates, which only the request's place knows: vendorError picks the advice below.
+ */
 export const TOKEN_ADVICE: Advice = {
 	summary: 'the access token has expired or is wrong',
 	fix: "Get a new token from the vendor and paste it into the credential's Access Token.",
 };
+
+const TOKEN_ADVICE_BY_AUTHENTICATION = new Map<string, Advice>([
+	['accessToken', TOKEN_ADVICE],
+	[
+		'apiKey',
+		{
+			summary: 'the vendor refused the token n8n got with the API key',
+			fix: 'Check API Key in the credential and its API permissions, or make a new key in the OMICall console under API management.',
+		},
+	],
+	[
+		'usernamePassword',
+		{
+			summary: 'the vendor refused the token n8n got with the username and password',
+			fix: 'Check Username and Password in the credential, and that the VBot account may use the API.',
+		},
+	],
+	[
+		'vbotApiKey',
+		{
+			summary: 'the API key is invalid or has no access',
+			fix: 'Check API Key in the credential, or make a new key in the VBot console under Team settings → API Key.',
+		},
+	],
+]);
+
+/** `advice` for the credential at `place`: a refused one's as its way to authenticate says. */
+function adviceAt(place: RequestPlace, advice: Advice): Advice {
+	if (advice !== TOKEN_ADVICE) return advice;
+	return TOKEN_ADVICE_BY_AUTHENTICATION.get(place.authentication ?? '') ?? TOKEN_ADVICE;
+}
 export const RATE_LIMITED: Advice = {
 	summary: 'the vendor rate-limited this account',
 	fix: 'Wait before running the workflow again, or run it less often.',
@@ -80,7 +117,8 @@ export function vendorError(
 		remedy?: Remedy;
 	},
 ): NodeApiError {
-	const { code, httpCode, vendorMessage, advice, remedy } = failure;
+	const { code, httpCode, vendorMessage, remedy } = failure;
+	const advice = adviceAt(place, failure.advice);
 	const said = vendorMessage && vendorMessage !== code ? ` ("${vendorMessage}")` : '';
 	const message = `${code}: ${advice.summary}. ${advice.fix}`;
 	const error = new NodeApiError(
@@ -131,6 +169,8 @@ export interface HttpFailure {
 	url?: string;
 	/** What failed when it was neither the vendor's answer nor the network (the credential's own token request). */
 	message?: string;
+	/** The credential failed (its token request, or an address it refuses), not the API request. */
+	byCredential?: boolean;
 }
 
 /** The host a redirect pointed to (with its port: never its path or query), or undefined. */

@@ -7,7 +7,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { PLATFORMS, platformWithUrl, type Platform } from '../../../common/platforms';
+import { PLATFORMS, type Platform } from '../../../common/platforms';
 import { readConcurrency, readLimit, readOption, readWindows } from '../fields/parameters';
 import type { RequestPlace } from './errors';
 import { readCalls, type ReadPlan } from './readCalls';
@@ -32,30 +32,13 @@ export function requirePlatform(
 	platforms: Platform[],
 	whoReads: string,
 ): void {
-	if (platforms.includes(transport.platform)) {
-		requireOwnBaseUrl(node, transport);
-		return;
-	}
+	// A Base URL of another platform was refused when the transport was made (transportFor).
+	if (platforms.includes(transport.platform)) return;
 	const reads = platforms.map((platform) => PLATFORMS[platform].short).join(' or ');
 	throw new NodeOperationError(
 		node,
 		`This credential is for ${PLATFORMS[transport.platform].short}; ${whoReads} ${reads}: pick or create ${withArticle(reads)} credential`,
 		{ description: 'Set Platform in the credential, or pick another credential for this node.' },
-	);
-}
-
-/**
- * Refuses a credential whose Base URL is another platform's: switching Platform in the credential
- * keeps the Base URL typed for the one before.
- */
-function requireOwnBaseUrl(node: INode, transport: Transport): void {
-	const owner = platformWithUrl(transport.baseUrl);
-	if (owner === undefined || owner === transport.platform) return;
-	const own = PLATFORMS[transport.platform];
-	throw new NodeOperationError(
-		node,
-		`This credential is for ${own.short}, but its Base URL is ${PLATFORMS[owner].short}'s: set Base URL to ${own.baseUrl}`,
-		{ description: `Base URL is ${transport.baseUrl}, the address of ${PLATFORMS[owner].name}.` },
 	);
 }
 

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
@@ -7,7 +8,16 @@ import {
 	type INode,
 	type RequestHelperFunctions,
 } from 'n8n-workflow';
-import { backoffMs, MOST_ANSWER_BYTES, readBounded } from '../../../common/http';
+import { addressOf, secretRefusal } from '../../../common/destinations';
+import {
+	attemptsOf,
+	backoffMs,
+	handPolicy,
+	isCredentialFailure,
+	MOST_ANSWER_BYTES,
+	readBounded,
+	type RetryPolicy,
+} from '../../../common/http';
 import { isObject, parseBounded } from '../../../common/json';
 import { platformOf, type Platform } from '../../../common/platforms';
 import {
@@ -35,10 +45,7 @@ const MOST_ERROR_BYTES = 64 * 1024;
 const MOST_REDIRECTS = 5;
 
 /** How the transport treats one operation's requests: the reliability options. */
-interface Policy {
-	maxRetries: number;
-	maxWaitMs: number;
-	timeoutMs: number;
+interface Policy extends RetryPolicy {
 	perSecond: number;
 }
 
@@ -72,7 +79,6 @@ const readPolicy = (context: TransportContext): Policy => ({
 });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const attemptsOf = (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`);
 
 /** Says on the final error how hard the node tried, so "it failed" never hides "it retried". */
 function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string): unknown {
@@ -146,6 +152,8 @@ async function failureOf(error: unknown, url: string, deadline: AbortSignal): Pr
 		message?: unknown;
 		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	};
+	// The credential's own token request failed, or it refused the address: its message says how.
+	if (isCredentialFailure(cause)) return { url, message: cause.message, byCredential: true };
 	const { response } = cause;
 	const code =
 		typeof cause.code === 'string' && cause.code !== 'ERR_CANCELED' ? cause.code : undefined;
@@ -184,7 +192,9 @@ async function exchange(
 		})) as StreamedResponse;
 	} catch (error) {
 		const failure = await failureOf(error, limits.url, deadline);
-		throw deadline.aborted ? timedOut(node, place, timeoutMs) : httpFailure(node, place, failure);
+		throw deadline.aborted && !failure.byCredential
+			? timedOut(node, place, timeoutMs)
+			: httpFailure(node, place, failure);
 	}
 	if (Number(response.headers['content-length']) > limits.mostBytes) {
 		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
@@ -199,13 +209,6 @@ async function exchange(
 	throw deadline.aborted
 		? timedOut(node, place, timeoutMs)
 		: httpFailure(node, place, { code, url: limits.url });
-}
-
-/** The request's address as the vendor sees it: Base URL and path, for a redirect's relative Location. */
-function addressOf(request: ApiRequest): string {
-	const base = String(request.baseURL ?? '').replace(/\/+$/, '');
-	const path = request.url ?? '';
-	return /^[a-z]+:\/\//i.test(path) ? path : `${base}${path}`;
 }
 
 /** What an API answer carries, once its envelope is checked (by the vendor module named in `place`). */
@@ -261,7 +264,18 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		data,
 	};
 	const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
+	const refusal = secretRefusal(data, baseUrl);
+	if (refusal) {
+		throw new NodeOperationError(node, refusal, {
+			description: `Base URL is ${baseUrl}. No request was sent.`,
+		});
+	}
+	// The token requests n8n makes through preAuthentication get this data object: same policy.
+	handPolicy(data, policy);
 	const { helpers } = context;
+	// Errors advise by the way the credential authenticates: a pasted token is not renewed as a key is.
+	const authentication = String(data.authentication ?? '');
+	const advisedFor = (place: RequestPlace): RequestPlace => ({ ...place, authentication });
 
 	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
 		await helpers.httpRequestWithAuthentication.call(
@@ -277,8 +291,9 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			{ credentialsDecrypted },
 		);
 
-	const api: Transport['api'] = async (request, place) =>
-		await withRetries(context, policy, async () => {
+	const api: Transport['api'] = async (request, asked) => {
+		const place = advisedFor(asked);
+		return await withRetries(context, policy, async () => {
 			const { bytes } = await exchange(
 				node,
 				place,
@@ -293,6 +308,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			);
 			return unwrapped(node, place, bytes);
 		});
+	};
 
 	/** A link followed through its redirects, each checked first; answers the last answer. */
 	const followed = async (link: string, place: RequestPlace, limits: FileLimits) => {
@@ -320,8 +336,9 @@ export async function transportFor(context: TransportContext): Promise<Transport
 		}
 	};
 
-	const file: Transport['file'] = async (link, place, limits) =>
-		await withRetries(context, policy, async () => {
+	const file: Transport['file'] = async (link, asked, limits) => {
+		const place = advisedFor(asked);
+		return await withRetries(context, policy, async () => {
 			const answer =
 				'url' in link
 					? await followed(link.url, place, limits)
@@ -348,6 +365,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			const type = headers['content-type'];
 			return { body: bytes, contentType: typeof type === 'string' ? type : undefined };
 		});
+	};
 
 	return { platform: platformOf(data), baseUrl, api, file };
 }
