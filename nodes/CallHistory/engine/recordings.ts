@@ -126,6 +126,14 @@ async function checkLink(
 	}
 }
 
+/**
+ * A file name made of a vendor's call id: n8n reads the name as a path, so a separator would make
+ * part of the id a directory (`tenantA/1` and `tenantB/1` both `1.wav`, `../..` a way out).
+ */
+const fileNameOf = (id: string) =>
+	// eslint-disable-next-line no-control-regex
+	id.replace(/[/\\]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '');
+
 /** Where a recording is, for its file's extension: its link, or its path below the Base URL. */
 const addressOf = (link: RecordingLink) => ('url' in link ? link.url : link.path);
 
@@ -157,7 +165,8 @@ async function binaryOf(
 			if (link.isNone(answer)) continue;
 		}
 		const { mime, ext } = typeOf(file.contentType, addressOf(link));
-		const name = links.length === 1 ? `${id}.${ext}` : `${id}-${index + 1}.${ext}`;
+		const stem = fileNameOf(id);
+		const name = links.length === 1 ? `${stem}.${ext}` : `${stem}-${index + 1}.${ext}`;
 		const key = index === 0 ? settings.property : `${settings.property}_${index + 1}`;
 		binary[key] = await context.helpers.prepareBinaryData(file.body, name, mime);
 	}
