@@ -14,6 +14,8 @@ import type { Transport } from './transport';
 import type { RecordingLink, RecordShape } from './vendor';
 
 const MB = 1024 * 1024;
+/** The most recording links of one call the node downloads: each is a request and part of one item. */
+const MOST_LINKS_PER_CALL = 10;
 
 /** The audio types servers send, by the extension a file of that type gets. */
 const EXTENSIONS: Record<string, string> = {
@@ -145,14 +147,25 @@ async function binaryOf(
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
 	const { id, links } = recording;
+	if (links.length > MOST_LINKS_PER_CALL) {
+		throw refusal(
+			context,
+			`it has ${links.length} recording links, more than the ${MOST_LINKS_PER_CALL} the node downloads for one call`,
+		);
+	}
+	const what = links.length === 1 ? 'it is' : 'its recordings together are';
+	const tooBig = () =>
+		refusal(context, `${what} larger than Max Recording Size (${settings.mostBytes / MB} MB)`);
 	const binary: IBinaryKeyData = {};
+	// Max Recording Size is the call's: each link may bring what the ones before it left.
+	let bytesLeft = settings.mostBytes;
 	for (const [index, link] of links.entries()) {
 		const file = await transport.file(link, place, {
-			mostBytes: settings.mostBytes,
-			tooBig: () =>
-				refusal(context, `it is larger than Max Recording Size (${settings.mostBytes / MB} MB)`),
+			mostBytes: bytesLeft,
+			tooBig,
 			checkLink: async (url) => await checkLink(context, url, settings.allowPrivate),
 		});
+		bytesLeft -= file.body.length;
 		if ('path' in link && link.isNone && /json/i.test(file.contentType ?? '')) {
 			// The vendor answered that there is no recording, as JSON instead of a file.
 			const answer = (() => {
