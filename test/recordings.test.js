@@ -5,7 +5,7 @@
 
 const { useSandbox } = require('./harness/sandbox');
 const { runNode, callsBetween } = require('./harness/n8n');
-const { DAY, generateCalls, generateVbotHistory } = require('./sandbox/seed');
+const { DAY, generateCalls, generateVbotHistory, makeCall, random } = require('./sandbox/seed');
 const { toneWav } = require('./sandbox/recordings');
 
 const api = useSandbox();
@@ -217,4 +217,30 @@ test('VBot: each record_file, named by the record’s stable id; Simplify keeps 
 	items
 		.filter((i) => i.json.recordingUrls.length === 0)
 		.forEach((i) => expect(i.binary).toBeUndefined());
+});
+
+test('a call id is a file name, not a path: separators become _, nothing becomes a directory', async () => {
+	const ids = ['../../etc/cron.d/x', 'tenantA/1', 'tenantB/1', 'a\\b\u0000c\u001fd\u007f'];
+	api.sandbox.calls.replace(
+		ids.map((id, i) => {
+			const call = makeCall(random(900 + i), JAN_1 + (i + 1) * 60_000, 'x');
+			call.transaction_id = id;
+			call.recording_file = `${api.sandbox.url}/recordings/r${i}.wav`;
+			return call;
+		}),
+	);
+
+	const { items, error } = await getMany();
+
+	expect(error).toBeUndefined();
+	const files = items.map(({ json, binary }) => [json.transaction_id, binary.data]);
+	expect(files.map(([id, data]) => [id, data.fileName, data.directory])).toEqual(
+		[
+			['../../etc/cron.d/x', '.._.._etc_cron.d_x.wav', undefined],
+			['tenantA/1', 'tenantA_1.wav', undefined],
+			['tenantB/1', 'tenantB_1.wav', undefined],
+			['a\\b\u0000c\u001fd\u007f', 'a_bcd.wav', undefined],
+		].reverse(),
+	);
+	files.forEach(([, data]) => expect(Object.keys(data)).not.toContain('directory'));
 });

@@ -8,7 +8,7 @@ const { useSandbox } = require('../harness/sandbox');
 const { runNode, callsBetween, ids } = require('../harness/n8n');
 const { triggerPoller } = require('../harness/trigger');
 const { envelope } = require('../sandbox/callHistoryApi');
-const { DAY, generateCalls, makeCall, random } = require('../sandbox/seed');
+const { DAY, generateCalls, generateVbotHistory, makeCall, random } = require('../sandbox/seed');
 
 const api = useSandbox();
 const JAN_1 = Date.UTC(2025, 11, 31, 17);
@@ -216,6 +216,85 @@ describe('paging that never ends', () => {
 		expect(trigger.state).toBeUndefined();
 		expect(listRequests().length).toBeLessThan(2100);
 	}, 60_000);
+});
+
+describe('a VBot call with many recording links is bounded as one call', () => {
+	const VBOT = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
+	/** One recorded VBot call whose record_file lists `count` links; answers their paths. */
+	const callWithLinks = (count) => {
+		const history = generateVbotHistory({
+			...VBOT,
+			count: 12,
+			newest: JAN_1,
+			seed: 72,
+			recordingBase: api.sandbox.url,
+		});
+		const recorded = history.find(({ record }) => record.record_file.length > 0);
+		const paths = Array.from({ length: count }, (_, i) => `/recordings/many-${i + 1}.wav`);
+		recorded.record.record_file = paths.map((path) => `${api.sandbox.url}${path}`);
+		api.sandbox.vbot.replace([recorded]);
+		return paths;
+	};
+	const vbotGetMany = (options) =>
+		runNode({
+			parameters: {
+				resource: 'vbotCall',
+				operation: 'getMany',
+				...VBOT,
+				returnAll: true,
+				simplify: true,
+				options: { downloadRecordings: true, allowPrivateRecordings: true, ...unpaced, ...options },
+			},
+			credentials: api.credentials('vbot'),
+			continueOnFail: true,
+		});
+	const downloads = (paths) => paths.flatMap((path) => api.sandbox.received(path));
+
+	test('11 links: refused before any download, naming the call and the bound of 10', async () => {
+		const paths = callWithLinks(11);
+
+		const { items, error } = await vbotGetMany({});
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json.error).toBe(
+			`The recording of call ${items[0].json.id} could not be downloaded: it has 11 recording links, more than the 10 the node downloads for one call`,
+		);
+		expect(items[0].binary).toBeUndefined();
+		expect(downloads(paths)).toEqual([]);
+	});
+
+	test('10 links are downloaded, as data … data_10', async () => {
+		callWithLinks(10);
+
+		const { items, error } = await vbotGetMany({});
+
+		expect(error).toBeUndefined();
+		expect(Object.keys(items[0].binary)).toEqual([
+			'data',
+			...Array.from({ length: 9 }, (_, i) => `data_${i + 2}`),
+		]);
+	});
+
+	test('Max Recording Size bounds the call’s recordings together: the third 400 KiB of 1 MB is refused', async () => {
+		const paths = callWithLinks(3);
+		for (const path of paths) {
+			api.sandbox.fault({
+				path,
+				respond: { stream: { bytes: 400 * 1024, chunkBytes: 64 * 1024, contentType: 'audio/wav' } },
+			});
+		}
+
+		const { items, error } = await vbotGetMany({ maxRecordingMb: 1 });
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.error).toBe(
+			`The recording of call ${items[0].json.id} could not be downloaded: its recordings together are larger than Max Recording Size (1 MB)`,
+		);
+		expect(items[0].binary).toBeUndefined();
+		// Each asked once: a call over its budget is not retried.
+		expect(paths.map((path) => api.sandbox.received(path).length)).toEqual([1, 1, 1]);
+	});
 });
 
 test('a backlog of 25,000 calls: each poll emits at most 10,000, oldest first, and together every call once', async () => {

@@ -169,6 +169,7 @@ async function handle(rawReq, res, sandbox) {
 		query: parseQuery(url.searchParams),
 		body: await readBody(rawReq),
 		contentType: rawReq.headers['content-type'],
+		host: rawReq.headers.host,
 		auth:
 			platform === 'vbotV3'
 				? apiKeyAuth(rawReq.headers['x-api-key'], sandbox)

@@ -5,8 +5,9 @@ import {
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 	type JsonObject,
+	type NodeEgressFilter,
 } from 'n8n-workflow';
-import { isObject } from '../../../common/json';
+import { isObject, parseBounded } from '../../../common/json';
 import { maxRecordingMbOption, timeoutOption } from '../fields/descriptions';
 import { readOption } from '../fields/parameters';
 import type { RequestPlace } from './errors';
@@ -14,6 +15,8 @@ import type { Transport } from './transport';
 import type { RecordingLink, RecordShape } from './vendor';
 
 const MB = 1024 * 1024;
+/** The most recording links of one call the node downloads: each is a request and part of one item. */
+const MOST_LINKS_PER_CALL = 10;
 
 /** The audio types servers send, by the extension a file of that type gets. */
 const EXTENSIONS: Record<string, string> = {
@@ -51,7 +54,7 @@ function typeOf(contentType: string | undefined, url: string): { mime: string; e
 const refusal = (context: IExecutePaginationFunctions, reason: string) =>
 	new NodeOperationError(context.getNode(), reason);
 
-/** IPv4 literals of loopback, private, link-local, shared and unspecified ranges, as [first octets, prefix]. */
+/** IPv4 loopback, private, link-local, shared (100.64/10) and unspecified ranges, as [first octets, prefix]. */
 const PRIVATE_IPV4: Array<[number, number, number]> = [
 	[0, 0, 8],
 	[10, 0, 8],
@@ -62,26 +65,36 @@ const PRIVATE_IPV4: Array<[number, number, number]> = [
 	[192, 168, 16],
 ];
 
-/** `[::]` (and `0.0.0.0`): connecting to the unspecified address reaches this machine. */
-const isUnspecified = (hostname: string) => /^\[?(::|0\.0\.0\.0)\]?$/.test(hostname);
+/** An IPv4 address as a number: written `a.b.c.d`, or mapped into IPv6 (`::ffff:a.b.c.d`, `::ffff:6440:1`). */
+function ipv4Of(address: string): number | undefined {
+	const dotted = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+	if (dotted) return dotted.slice(1).reduce((sum, octet) => sum * 256 + Number(octet), 0);
+	const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+	if (mapped) return parseInt(mapped[1], 16) * 65536 + parseInt(mapped[2], 16);
+	return undefined;
+}
+
+/** A URL's host name without the brackets of an IPv6 address. */
+const unbracketed = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 
 /**
- * Whether a link's host is a loopback, private, link-local or unspecified address written as one
- * (or `localhost`): for n8n versions without an egress filter, where no DNS lookup can be made.
+ * Whether a host (a link's, or an address it resolved to) is a loopback, private, link-local,
+ * shared or unspecified address, or `localhost`. The node's own list, applied whatever n8n's
+ * egress filter lets through: n8n's lets 100.64/10 and `[::]` pass.
  */
-function isPrivateLiteral(hostname: string): boolean {
-	const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+function isPrivate(hostname: string): boolean {
+	const host = unbracketed(hostname).toLowerCase();
 	if (host === 'localhost' || host.endsWith('.localhost')) return true;
-	const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host.replace(/^::ffff:/, ''));
-	if (v4) {
-		const value = v4.slice(1).reduce((sum, octet) => sum * 256 + Number(octet), 0);
+	const v4 = ipv4Of(host);
+	if (v4 !== undefined) {
 		return PRIVATE_IPV4.some(([a, b, prefix]) => {
 			const base = (a * 256 + b) * 65536;
-			return Math.floor(value / 2 ** (32 - prefix)) === Math.floor(base / 2 ** (32 - prefix));
+			return Math.floor(v4 / 2 ** (32 - prefix)) === Math.floor(base / 2 ** (32 - prefix));
 		});
 	}
 	if (!host.includes(':')) return false;
 	return (
+		host === '::' ||
 		host === '::1' ||
 		/^f[cd][0-9a-f]{0,2}:/.test(host) ||
 		/^fe[89ab][0-9a-f]?:/.test(host) ||
@@ -89,18 +102,32 @@ function isPrivateLiteral(hostname: string): boolean {
 	);
 }
 
+/** Every address n8n's egress filter resolves `host` to, each judged by the instance's ranges. */
+async function resolvedThrough(filter: NodeEgressFilter, host: string): Promise<string[]> {
+	const lookup = filter.createSecureLookup();
+	return await new Promise((resolve, reject) =>
+		lookup(host, { all: true }, (error, addresses) => {
+			if (error) reject(error);
+			else resolve((addresses as Array<{ address: string }>).map(({ address }) => address));
+		}),
+	);
+}
+
 /**
  * Refuses a recording link that is not http(s), or (unless private addresses are allowed) whose
- * host is or resolves to a loopback, private, link-local or unspecified address: a link in a
- * vendor's answer must not reach this machine's or its network's services. Host names are
- * resolved and judged by n8n's own egress filter, with the instance's blocked and allowed ranges
- * (n8n 2.30 and later; before it, only addresses written as such are caught).
+ * host is or resolves to a loopback, private, link-local, shared or unspecified address: a link
+ * in a vendor's answer must not reach this machine's or its network's services. The host is
+ * resolved once, by n8n's own egress filter with the instance's ranges, and every address it
+ * answers is judged by the node's list too. Answers the address judged: the download must connect
+ * there, not look the name up again (a name can answer a public address now, 127.0.0.1 next).
+ * Without a filter (n8n before 2.30, where a node may not look names up), only addresses written
+ * as such are judged, and the download connects by name.
  */
 async function checkLink(
 	context: IExecutePaginationFunctions,
 	url: string,
 	allowPrivate: boolean,
-): Promise<void> {
+): Promise<string | undefined> {
 	let link: URL;
 	try {
 		link = new URL(url);
@@ -110,21 +137,29 @@ async function checkLink(
 	if (link.protocol !== 'http:' && link.protocol !== 'https:') {
 		throw refusal(context, `its link is a ${link.protocol} link; only http and https are fetched`);
 	}
-	if (allowPrivate) return;
+	if (allowPrivate) return undefined;
 	const refused = () =>
 		refusal(
 			context,
 			`its link points to a private address (${link.hostname}). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.`,
 		);
-	// n8n's filter lets the unspecified IPv6 address through.
-	if (isUnspecified(link.hostname)) throw refused();
+	if (isPrivate(link.hostname)) throw refused();
 	const filter = context.helpers.getSecureEgressFilter?.('enforced');
-	if (filter) {
-		if (!(await filter.validateUrl(link)).ok) throw refused();
-	} else if (isPrivateLiteral(link.hostname)) {
+	if (!filter) return undefined;
+	const addresses = await resolvedThrough(filter, unbracketed(link.hostname)).catch(() => {
 		throw refused();
-	}
+	});
+	if (addresses.some(isPrivate)) throw refused();
+	return addresses[0];
 }
+
+/**
+ * A file name made of a vendor's call id: n8n reads the name as a path, so a separator would make
+ * part of the id a directory (`tenantA/1` and `tenantB/1` both `1.wav`, `../..` a way out).
+ */
+const fileNameOf = (id: string) =>
+	// eslint-disable-next-line no-control-regex
+	id.replace(/[/\\]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '');
 
 /** Where a recording is, for its file's extension: its link, or its path below the Base URL. */
 const addressOf = (link: RecordingLink) => ('url' in link ? link.url : link.path);
@@ -137,27 +172,34 @@ async function binaryOf(
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
 	const { id, links } = recording;
+	if (links.length > MOST_LINKS_PER_CALL) {
+		throw refusal(
+			context,
+			`it has ${links.length} recording links, more than the ${MOST_LINKS_PER_CALL} the node downloads for one call`,
+		);
+	}
+	const what = links.length === 1 ? 'it is' : 'its recordings together are';
+	const tooBig = () =>
+		refusal(context, `${what} larger than Max Recording Size (${settings.mostBytes / MB} MB)`);
 	const binary: IBinaryKeyData = {};
+	// Max Recording Size is the call's: each link may bring what the ones before it left.
+	let bytesLeft = settings.mostBytes;
 	for (const [index, link] of links.entries()) {
 		const file = await transport.file(link, place, {
-			mostBytes: settings.mostBytes,
-			tooBig: () =>
-				refusal(context, `it is larger than Max Recording Size (${settings.mostBytes / MB} MB)`),
+			mostBytes: bytesLeft,
+			tooBig,
 			checkLink: async (url) => await checkLink(context, url, settings.allowPrivate),
 		});
+		bytesLeft -= file.body.length;
 		if ('path' in link && link.isNone && /json/i.test(file.contentType ?? '')) {
 			// The vendor answered that there is no recording, as JSON instead of a file.
-			const answer = (() => {
-				try {
-					return JSON.parse(file.body.toString('utf8'));
-				} catch {
-					return undefined;
-				}
-			})();
+			const parsed = parseBounded(file.body);
+			const answer = 'json' in parsed ? parsed.json : undefined;
 			if (link.isNone(answer)) continue;
 		}
 		const { mime, ext } = typeOf(file.contentType, addressOf(link));
-		const name = links.length === 1 ? `${id}.${ext}` : `${id}-${index + 1}.${ext}`;
+		const stem = fileNameOf(id);
+		const name = links.length === 1 ? `${stem}.${ext}` : `${stem}-${index + 1}.${ext}`;
 		const key = index === 0 ? settings.property : `${settings.property}_${index + 1}`;
 		binary[key] = await context.helpers.prepareBinaryData(file.body, name, mime);
 	}

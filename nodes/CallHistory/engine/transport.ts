@@ -67,8 +67,11 @@ export type ApiRequest = DeclarativeRestApiSettings.HttpRequestOptions;
 export interface FileLimits {
 	mostBytes: number;
 	tooBig: () => Error;
-	/** Refuses a link (and every redirect of it) the node must not fetch. */
-	checkLink: (url: string) => Promise<void>;
+	/**
+	 * Refuses a link (and every redirect of it) the node must not fetch; answers the address its
+	 * host was judged by, which the download then connects to, or nothing to connect by name.
+	 */
+	checkLink: (url: string) => Promise<string | undefined>;
 }
 
 const readPolicy = (context: TransportContext): Policy => ({
@@ -211,6 +214,24 @@ async function exchange(
 		: httpFailure(node, place, { code, url: limits.url });
 }
 
+/**
+ * A request for `url` that connects to `address` (the one its host was resolved to and checked)
+ * instead of looking the name up again, while the server still sees its name: in the `Host`
+ * header and, for https, as the TLS server name, so SNI and the certificate check use the name.
+ */
+function pinnedTo(
+	url: string,
+	address: string | undefined,
+): Pick<IHttpRequestOptions, 'url' | 'headers' | 'agentOptions'> {
+	const link = new URL(url);
+	const name = link.hostname.replace(/^\[|\]$/g, '');
+	if (address === undefined || address === name) return { url };
+	const headers = { Host: link.host };
+	link.hostname = address.includes(':') ? `[${address}]` : address;
+	if (link.protocol !== 'https:') return { url: link.href, headers };
+	return { url: link.href, headers, agentOptions: { servername: name } };
+}
+
 /** What an API answer carries, once its envelope is checked (by the vendor module named in `place`). */
 function unwrapped(node: INode, place: RequestPlace, bytes: Buffer): unknown {
 	const parsed = parseBounded(bytes);
@@ -313,7 +334,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 	/** A link followed through its redirects, each checked first; answers the last answer. */
 	const followed = async (link: string, place: RequestPlace, limits: FileLimits) => {
 		for (let url = link, hops = 0; ; hops++) {
-			await limits.checkLink(url);
+			const address = await limits.checkLink(url);
 			const answer = await exchange(
 				node,
 				place,
@@ -321,7 +342,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 				async (options) =>
 					await helpers.httpRequest({
 						method: 'GET',
-						url,
+						...pinnedTo(url, address),
 						ignoreHttpStatusErrors: true,
 						...options,
 					}),

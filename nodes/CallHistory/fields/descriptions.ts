@@ -91,7 +91,7 @@ export const maxRecordingMbOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 2048 },
 	default: 200,
 	description:
-		'A recording larger than this is not downloaded: that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.',
+		"The most a call's recordings may take together (a VBot call can have several): past it they are not downloaded and that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.",
 };
 
 /** Under Options of the operations that return calls with recordings. */
