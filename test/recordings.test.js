@@ -171,6 +171,27 @@ describe('a broken recording link', () => {
 		others.forEach((i) => expect(i.binary.data.mimeType).toBe('audio/wav'));
 	});
 
+	test('an HTML page served with HTTP 200 in place of the file is that call’s error, not a recording', async () => {
+		const [call] = api.sandbox.calls.range(JAN_1, JAN_1 + DAY).filter((c) => c.recording_file);
+		api.sandbox.fault({
+			path: recordingPath(call.recording_file),
+			respond: {
+				status: 200,
+				headers: { 'content-type': 'text/html; charset=utf-8' },
+				body: '<html><body>Phiên đăng nhập đã hết hạn</body></html>',
+			},
+		});
+
+		const { items, error } = await getMany({}, { continueOnFail: true });
+
+		expect(error).toBeUndefined();
+		const failed = items.find((i) => i.json.transaction_id === call.transaction_id);
+		expect(failed.binary).toBeUndefined();
+		expect(failed.json.error).toBe(
+			`The recording of call ${call.transaction_id} could not be downloaded: the vendor answered a text or HTML page instead of a recording`,
+		);
+	});
+
 	test('without it: the node fails and names the call', async () => {
 		const call = broken();
 

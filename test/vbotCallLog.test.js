@@ -266,6 +266,35 @@ describe('VBot Call Log › Get Many', () => {
 		expect(items.find((i) => i.json.trans_id === call.trans_id).binary).toBeUndefined();
 	});
 
+	test('a record endpoint failing in its envelope (error 500, HTTP 200) is that call’s error, never a file of JSON', async () => {
+		const [call] = callsOf(JAN_1, JAN_1 + DAY - 1).filter((c) => c.is_record);
+		api.sandbox.fault({
+			platform: 'vbotV3',
+			path: `/api/crm/historycall/record/${call.trans_id}`,
+			respond: { status: 200, body: { error: 500, message: 'Lỗi hệ thống', data: null } },
+		});
+
+		const { items, error } = await runNode({
+			parameters: {
+				resource: 'vbotCallLog',
+				operation: 'getMany',
+				fromDate: iso(JAN_1),
+				toDate: iso(JAN_1 + DAY - 1),
+				returnAll: true,
+				options: { ...unpaced, downloadRecordings: true },
+			},
+			credentials: api.credentials('vbotV3'),
+			continueOnFail: true,
+		});
+
+		expect(error).toBeUndefined();
+		const failed = items.find((i) => i.json.trans_id === call.trans_id);
+		expect(failed.binary).toBeUndefined();
+		expect(failed.json.error).toBe(
+			`The recording of call ${call.trans_id} could not be downloaded: the vendor answered JSON instead of a recording (error 500: "Lỗi hệ thống")`,
+		);
+	});
+
 	test('a redirect of the record endpoint is not followed: the key never reaches another host', async () => {
 		const [call] = callsOf(JAN_1, JAN_1 + DAY - 1).filter((c) => c.is_record);
 		api.sandbox.fault({

@@ -161,6 +161,25 @@ const fileNameOf = (id: string) =>
 	// eslint-disable-next-line no-control-regex
 	id.replace(/[/\\]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '');
 
+/** A JSON, HTML or text answer: a vendor's error page or envelope, served with HTTP 200 or not. */
+const isPage = (contentType: string | undefined) =>
+	/^\s*(application\/(?:[\w.+-]*\+)?json|text\/)/i.test(contentType ?? '');
+
+/** The vendor's code and words in a JSON answer, shortened and quoted as data. */
+function saidIn(answer: unknown): string {
+	if (!isObject(answer)) return '';
+	const code = answer.error ?? answer.status_code ?? answer.code;
+	const words = typeof answer.message === 'string' ? answer.message.slice(0, 100) : undefined;
+	const parts = [code === undefined ? undefined : `error ${JSON.stringify(code)}`];
+	if (words) parts.push(JSON.stringify(words));
+	const said = parts.filter((part) => part !== undefined).join(': ');
+	return said ? ` (${said})` : '';
+}
+
+/** Why a page in place of a recording is refused: what it is, and the vendor's code if it gave one. */
+const pageRefusal = (contentType: string | undefined, answer: unknown) =>
+	`the vendor answered ${/json/i.test(contentType ?? '') ? 'JSON' : 'a text or HTML page'} instead of a recording${saidIn(answer)}`;
+
 /** Where a recording is, for its file's extension: its link, or its path below the Base URL. */
 const addressOf = (link: RecordingLink) => ('url' in link ? link.url : link.path);
 
@@ -191,11 +210,12 @@ async function binaryOf(
 			checkLink: async (url) => await checkLink(context, url, settings.allowPrivate),
 		});
 		bytesLeft -= file.body.length;
-		if ('path' in link && link.isNone && /json/i.test(file.contentType ?? '')) {
-			// The vendor answered that there is no recording, as JSON instead of a file.
+		if (isPage(file.contentType)) {
+			// The vendor answered with a page instead of a file: "none" (skipped), or a failure.
 			const parsed = parseBounded(file.body);
 			const answer = 'json' in parsed ? parsed.json : undefined;
-			if (link.isNone(answer)) continue;
+			if ('path' in link && link.isNone?.(answer)) continue;
+			throw refusal(context, pageRefusal(file.contentType, answer));
 		}
 		const { mime, ext } = typeOf(file.contentType, addressOf(link));
 		const stem = fileNameOf(id);
