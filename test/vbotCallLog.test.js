@@ -372,6 +372,14 @@ describe('VBot Call Log › Count and › Get', () => {
 		expect(log(DETAIL)[0].query).toEqual({ group_id: call.group_id });
 	});
 
+	test('Get of a Group ID VBot does not have: "no call with this Group ID", not "check Base URL"', async () => {
+		const { error } = await run({ operation: 'get', groupId: 'no-such-group' });
+
+		expect(error?.message).toBe(
+			'error 404: VBot has no call with this Group ID. Check Group ID, e.g. take it from the output of Get Many (groupId when simplified).',
+		);
+	});
+
 	test('Get after a simplified Get Many: the groupId it outputs is what Get takes', async () => {
 		const listed = await getMany(JAN_1, JAN_1 + DAY - 1, { simplify: true });
 		const [first] = listed.json;
@@ -428,6 +436,38 @@ describe('the v3 key', () => {
 		const [request] = api.sandbox.received('/api/crm/historycall/getAll', 'vbotV3');
 		expect(request.query).toEqual({ phone: customer.phone, page: '1', size: '50' });
 		expect(request.auth).toBe('ok');
+	});
+
+	test('a VBot ID and project code filled in (a workflow moved from v2) are not sent with a v3 key', async () => {
+		const customer = { vbotId: 'VB1', projectCode: 'P1', phone: '0912345678' };
+		api.sandbox.vbot.replace(
+			generateVbotHistory({ ...customer, count: 3, newest: Date.now() - 60_000, seed: 9 }),
+		);
+		const asV3 = api.credentials('vbotV3');
+
+		const many = await runNode({
+			parameters: { resource: 'vbotCall', operation: 'getMany', ...customer, returnAll: true },
+			credentials: asV3,
+		});
+		const counted = await runNode({
+			parameters: { resource: 'vbotCall', operation: 'count', ...customer },
+			credentials: asV3,
+		});
+		const polled = await triggerPoller(
+			{ source: 'vbot', ...customer, startFrom: 'date', startDate: iso(Date.now() - DAY) },
+			() => asV3,
+		).poll();
+
+		expect([many.error, counted.error, polled.error]).toEqual([undefined, undefined, undefined]);
+		expect(many.json).toHaveLength(3);
+		expect(counted.json).toEqual([{ count: 3 }]);
+		expect(polled.json.length).toBeGreaterThan(0);
+		const sent = api.sandbox.requests.filter((r) => r.path.startsWith('/api/crm/historycall/'));
+		expect(sent.length).toBeGreaterThanOrEqual(3);
+		for (const request of sent) {
+			expect(Object.keys(request.query)).not.toContain('vbot_id');
+			expect(Object.keys(request.query)).not.toContain('project_code');
+		}
 	});
 });
 

@@ -86,8 +86,8 @@ export const SOURCES: Record<string, TriggerSource> = {
 		list: CALL_LISTS.vbot,
 		fields: customerFields,
 		query(context, transport) {
-			requireCustomer(context, transport.platform);
-			return { qs: queryOf(customerFields, customerValues(context)) };
+			const customer = requireCustomer(context, transport.platform);
+			return { qs: { ...queryOf(customerFields, customerValues(context)), ...customer } };
 		},
 		key: (context) => customerFields.map((field) => context.getNodeParameter(field.name, '')),
 	},

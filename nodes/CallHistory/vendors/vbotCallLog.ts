@@ -27,7 +27,16 @@ export const LOG_COUNT_PATH = VBOT_LOG_COUNT_PATH;
 export const LOG_DETAIL_PATH = '/m-cdr/api/call/get-detail';
 export const RECORD_PATH = '/api/crm/historycall/record';
 
-export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error) => {
+export const callLogApi = vbotEnvelope('VBot API', ['vbotV3'], (error, _message, answered) => {
+	// In an HTTP 200 answer, 404 is VBot's "no such data": only get-detail asks for one call.
+	if (error === 404 && answered) {
+		return {
+			advice: {
+				summary: 'VBot has no call with this Group ID',
+				fix: 'Check Group ID, e.g. take it from the output of Get Many (groupId when simplified).',
+			},
+		};
+	}
 	// VBot publishes no code for a date window too long, so no answer halves one: a bad parameter
 	// (-1) is said as such, whatever words come with it.
 	if (error === -1) {

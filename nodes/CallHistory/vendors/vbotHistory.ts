@@ -30,12 +30,13 @@ export const COUNT_PATH = VBOT_HISTORY_COUNT_PATH;
 
 /**
  * A VBot envelope, `{ status?, error, message, data }`: `status` 1 (older answers) or `error` 0
- * (since 2026-04) is success. `meaningOf` says what a failure's number (and words) mean for one API.
+ * (since 2026-04) is success. `meaningOf` says what a failure's number (and words) mean for one API,
+ * in an HTTP 200 answer (`answered`) or in the body of an HTTP error.
  */
 export function vbotEnvelope(
 	name: string,
 	platforms: VendorApi['platforms'],
-	meaningOf: (error: number, message: string) => Meaning | undefined,
+	meaningOf: (error: number, message: string, answered: boolean) => Meaning | undefined,
 ): VendorApi {
 	const api: VendorApi = {
 		name,
@@ -47,18 +48,18 @@ export function vbotEnvelope(
 			const succeeded =
 				'status' in answer ? Number(answer.status) === 1 : Number(answer.error) === 0;
 			if (succeeded) return 'data' in answer ? { data: answer.data } : { malformed: 'has no data' };
-			return { failure: failureOf(answer) };
+			return { failure: failureOf(answer, true) };
 		},
 		failureIn(body) {
 			if (!isObject(body) || body.error === undefined) return undefined;
-			const { code, meaning } = failureOf(body);
+			const { code, meaning } = failureOf(body, false);
 			return { code, meaning };
 		},
 	};
-	const failureOf = (answer: IDataObject): VendorFailure => {
+	const failureOf = (answer: IDataObject, answered: boolean): VendorFailure => {
 		const error = Number(answer.error);
 		const vendorMessage = typeof answer.message === 'string' ? answer.message : undefined;
-		const meaning = meaningOf(error, vendorMessage ?? '') ?? {
+		const meaning = meaningOf(error, vendorMessage ?? '', answered) ?? {
 			advice: adviceForStatus(api, error >= 400 ? error : 400),
 		};
 		return { code: `error ${String(answer.error)}`, vendorMessage, meaning };

@@ -25,9 +25,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const transport = await transportFor(this);
 	requirePlatform(this.getNode(), transport, vbotApi.platforms, 'VBot Call operations read');
-	requireCustomer(this, transport.platform);
+	const customer = requireCustomer(this, transport.platform);
 	const place = { api: vbotApi, operation: 'VBot Call › Count', timezone: this.getTimezone() };
-	const count = readCount(await routedSend(transport, requestData)(COUNT_PATH, {}, place));
+	const count = readCount(await routedSend(transport, requestData)(COUNT_PATH, customer, place));
 	if (typeof count !== 'number') throw malformedAnswer(this.getNode(), place, count.malformed);
 	return [{ json: { count } }];
 }

@@ -38,7 +38,7 @@ export const execute = listOperation({
 	list: historyList,
 	whoReads: 'VBot Call operations read',
 	pageSize,
-	prepare: (context, transport) => requireCustomer(context, transport.platform),
+	prepare: (context, transport) => ({ qs: requireCustomer(context, transport.platform) }),
 });
 
 export const option: INodePropertyOptions = {
