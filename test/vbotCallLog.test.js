@@ -104,6 +104,33 @@ describe('VBot Call Log › Get Many', () => {
 		},
 	);
 
+	test.each([
+		['withHotline', '-1', (call) => Boolean(call.hotline)],
+		['withoutHotline', '0', (call) => !call.hotline],
+		['all', '1', () => true],
+	])(
+		'Hotline Calls %s is sent as has_hotline=%s, on every page and count, and VBot answers those calls',
+		async (hotlineScope, sent, wanted) => {
+			const from = JAN_1;
+			const to = JAN_1 + 3 * DAY - 1;
+
+			const listed = await getMany(from, to, { filters: { hotlineScope } });
+			const counted = await run({
+				operation: 'count',
+				fromDate: iso(from),
+				toDate: iso(to),
+				filters: { hotlineScope },
+			});
+
+			const expected = callsOf(from, to).filter(wanted);
+			expect(expected.length).toBeGreaterThan(0);
+			expect(transIds(listed.json)).toEqual(transIds(expected));
+			expect(counted.json).toEqual([{ count: expected.length }]);
+			const asked = [...log(), ...log(COUNT)];
+			expect(asked.every((request) => request.query.has_hotline === sent)).toBe(true);
+		},
+	);
+
 	test('Limit stops at the page that completes it', async () => {
 		const { json } = await getMany(JAN_1, JAN_1 + 10 * DAY - 1, {
 			returnAll: false,

@@ -5,7 +5,7 @@ import { readCalls, type ReadPlan } from '../CallHistory/engine/readCalls';
 import { apiRequest, transportFor, type Transport } from '../CallHistory/engine/transport';
 import type { CallList } from '../CallHistory/engine/vendor';
 import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
-import { readCallTypes } from '../CallHistory/fields/callTypes';
+import { readCallLogQuery } from '../CallHistory/fields/callTypes';
 import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
 import { callFilters, callLogFilters, customerFields } from '../CallHistory/fields/filters';
 import { readWindowMs, requireCustomer } from '../CallHistory/fields/parameters';
@@ -97,15 +97,16 @@ export const SOURCES: Record<string, TriggerSource> = {
 		list: CALL_LISTS.vbotCallLog,
 		filters: callLogFilters,
 		query(context) {
-			const types = readCallTypes(context);
-			return {
-				qs: { ...queryOf(callLogFilters, filtersOf(context)), ...types.qs },
-				keep: types.keep,
-			};
+			const own = readCallLogQuery(context);
+			return { qs: { ...queryOf(callLogFilters, filtersOf(context)), ...own.qs }, keep: own.keep };
 		},
 		key: (context) => ({
 			...queryOf(callLogFilters, filtersOf(context)),
 			callType: filtersOf(context).callType,
+			// Saved states from before Hotline Calls read every call, as its default does.
+			...(filtersOf(context).hotlineScope === undefined || filtersOf(context).hotlineScope === 'all'
+				? {}
+				: { hotlineScope: filtersOf(context).hotlineScope }),
 		}),
 	},
 };

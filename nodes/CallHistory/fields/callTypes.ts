@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { CALL_TYPES } from './filters';
+import { CALL_TYPES, HOTLINE_SCOPES } from './filters';
 import type { ParameterContext } from './parameters';
 
 /**
@@ -20,4 +20,20 @@ export function readCallTypes(context: ParameterContext): {
 	if (distinct.length === 0 || distinct.length === Object.keys(CALL_TYPES).length)
 		return { qs: {} };
 	return { qs: {}, keep: (call) => distinct.includes(Number(call.type_call) as never) };
+}
+
+/** Filters › Hotline Calls as `has_hotline`: every call (1) unless the user chose otherwise. */
+export function readHotlineScope(context: ParameterContext): { has_hotline: number } {
+	const chosen = String(context.getNodeParameter('filters.hotlineScope', 'all'));
+	const scope = HOTLINE_SCOPES[chosen as keyof typeof HOTLINE_SCOPES] ?? HOTLINE_SCOPES.all;
+	return { has_hotline: scope };
+}
+
+/** What the call log's own filters add to every request's query, and a filter the API cannot apply. */
+export function readCallLogQuery(context: ParameterContext): {
+	qs: IDataObject;
+	keep?: (call: IDataObject) => boolean;
+} {
+	const types = readCallTypes(context);
+	return { qs: { ...types.qs, ...readHotlineScope(context) }, keep: types.keep };
 }

@@ -115,7 +115,13 @@ export const customerFields: INodeProperties[] = [
 /** The call types of VBot v3's `type_call`: 1 inbound, 2 outbound, 3 missed. */
 export const CALL_TYPES = { inbound: 1, outbound: 2, missed: 3 } as const;
 
-/** VBot v3's call log filters. Call Type (several at once) is sent by the operation, not its routing. */
+/** Hotline Calls' choices as VBot v3's `has_hotline` takes them (UPDATES-2026.md § C.1). */
+export const HOTLINE_SCOPES = { all: 1, withHotline: -1, withoutHotline: 0 } as const;
+
+/**
+ * VBot v3's call log filters. Call Type (several at once) and Hotline Calls (sent also when not
+ * added: VBot's own default is hotline calls only) are sent by the operation, not their routing.
+ */
 export const callLogFilters: INodeProperties[] = [
 	{
 		displayName: 'Call Type',
@@ -151,6 +157,26 @@ export const callLogFilters: INodeProperties[] = [
 		'mem_12345',
 	),
 	textFilter('hotline', 'Hotline', 'hotline', 'Only calls through this hotline number'),
+	{
+		displayName: 'Hotline Calls',
+		name: 'hotlineScope',
+		type: 'options',
+		options: [
+			{ name: 'All Calls', value: 'all', description: 'has_hotline=1: calls between agents too' },
+			{
+				name: 'Only Through a Hotline',
+				value: 'withHotline',
+				description: "has_hotline=-1: VBot's own default",
+			},
+			{
+				name: 'Only Without a Hotline',
+				value: 'withoutHotline',
+				description: 'has_hotline=0: calls between agents, and the like',
+			},
+		],
+		default: 'all',
+		description: 'Which calls by their hotline. Not added: all calls.',
+	},
 	textFilter(
 		'keyword',
 		'Keyword',

@@ -135,15 +135,8 @@ export const logRecord: RecordShape = {
 			: [],
 };
 
-/**
- * A window of the log. Without `has_hotline`, VBot serves only calls through a hotline; 1 asks
- * for every call of the project, calls between agents too.
- */
-const windowQuery = (window?: DateWindow) => ({
-	from: window?.from,
-	to: window?.to,
-	has_hotline: 1,
-});
+/** A window of the log: its bounds, epoch ms. */
+const windowQuery = (window?: DateWindow) => ({ from: window?.from, to: window?.to });
 
 /**
  * The project's call log: read by date window (epoch ms `from` and `to`; no longest window is

@@ -10,6 +10,7 @@ import { readEachWindow, requirePlatform, routedSend } from '../../engine/operat
 import { transportFor } from '../../engine/transport';
 import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
+import { readHotlineScope } from '../../fields/callTypes';
 import { callLogFilters } from '../../fields/filters';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
@@ -43,6 +44,7 @@ export async function execute(
 	const transport = await transportFor(this);
 	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
 	const types = typesToCount(this.getNodeParameter('filters.callType', []));
+	const hotlineScope = readHotlineScope(this);
 	const send = routedSend(transport, requestData);
 	const timezone = this.getTimezone();
 	let count = 0;
@@ -53,6 +55,7 @@ export async function execute(
 			const place = { api: callLogApi, operation: 'VBot Call Log › Count', timezone, window };
 			const qs = {
 				...callLogList.count?.query(window),
+				...hotlineScope,
 				...(type === undefined ? {} : { type_call: type }),
 			};
 			const read = readCount(await send(LOG_COUNT_PATH, qs, place));

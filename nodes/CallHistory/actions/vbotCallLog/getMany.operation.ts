@@ -8,7 +8,7 @@ import {
 } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
 import { callLogList, LOG_PATH } from '../../vendors/vbotCallLog';
-import { readCallTypes } from '../../fields/callTypes';
+import { readCallLogQuery } from '../../fields/callTypes';
 
 export const windowDays = windowDaysOption(callLogList.byDate!);
 const pageSize = pageSizeOption(
@@ -28,7 +28,7 @@ export const execute = listOperation({
 	whoReads: 'VBot Call Log operations read',
 	pageSize,
 	windowDays,
-	prepare: (context) => readCallTypes(context),
+	prepare: (context) => readCallLogQuery(context),
 });
 
 export const option: INodePropertyOptions = {
