@@ -293,15 +293,9 @@ describe('VBot Call Log › Get Many', () => {
 		expect(items.find((i) => i.json.trans_id === call.trans_id).binary).toBeUndefined();
 	});
 
-	test('a record endpoint failing in its envelope (error 500, HTTP 200) is that call’s error, never a file of JSON', async () => {
-		const [call] = callsOf(JAN_1, JAN_1 + DAY - 1).filter((c) => c.is_record);
-		api.sandbox.fault({
-			platform: 'vbotV3',
-			path: `/api/crm/historycall/record/${call.trans_id}`,
-			respond: { status: 200, body: { error: 500, message: 'Lỗi hệ thống', data: null } },
-		});
-
-		const { items, error } = await runNode({
+	/** A day of the log with Download Recordings, a failing download that call's error. */
+	const downloadingWithContinueOnFail = () =>
+		runNode({
 			parameters: {
 				resource: 'vbotCallLog',
 				operation: 'getMany',
@@ -313,6 +307,16 @@ describe('VBot Call Log › Get Many', () => {
 			credentials: api.credentials('vbotV3'),
 			continueOnFail: true,
 		});
+
+	test('a record endpoint failing in its envelope (error 500, HTTP 200) is that call’s error, never a file of JSON', async () => {
+		const [call] = callsOf(JAN_1, JAN_1 + DAY - 1).filter((c) => c.is_record);
+		api.sandbox.fault({
+			platform: 'vbotV3',
+			path: `/api/crm/historycall/record/${call.trans_id}`,
+			respond: { status: 200, body: { error: 500, message: 'Lỗi hệ thống', data: null } },
+		});
+
+		const { items, error } = await downloadingWithContinueOnFail();
 
 		expect(error).toBeUndefined();
 		const failed = items.find((i) => i.json.trans_id === call.trans_id);
@@ -330,18 +334,7 @@ describe('VBot Call Log › Get Many', () => {
 			respond: { status: 302, headers: { location: `${other.url}/steal` } },
 		});
 
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'vbotCallLog',
-				operation: 'getMany',
-				fromDate: iso(JAN_1),
-				toDate: iso(JAN_1 + DAY - 1),
-				returnAll: true,
-				options: { ...unpaced, downloadRecordings: true },
-			},
-			credentials: api.credentials('vbotV3'),
-			continueOnFail: true,
-		});
+		const { items, error } = await downloadingWithContinueOnFail();
 
 		expect(error).toBeUndefined();
 		expect(other.received).toEqual([]);
