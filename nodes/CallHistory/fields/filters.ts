@@ -162,16 +162,16 @@ export const callLogFilters: INodeProperties[] = [
 		name: 'hotlineScope',
 		type: 'options',
 		options: [
-			{ name: 'All Calls', value: 'all', description: 'has_hotline=1: calls between agents too' },
+			{ name: 'All Calls', value: 'all', description: 'Sends has_hotline=1: calls between agents too' },
 			{
 				name: 'Only Through a Hotline',
 				value: 'withHotline',
-				description: "has_hotline=-1: VBot's own default",
+				description: "Sends has_hotline=-1: VBot's own default",
 			},
 			{
 				name: 'Only Without a Hotline',
 				value: 'withoutHotline',
-				description: 'has_hotline=0: calls between agents, and the like',
+				description: 'Sends has_hotline=0: calls between agents, and the like',
 			},
 		],
 		default: 'all',
