@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 import { secretRefusal } from '../common/destinations';
 import { isObject, parseBounded } from '../common/json';
+import { omicallCodeOf } from '../common/omicall';
 import {
 	attemptsOf,
 	backoffMs,
@@ -140,8 +141,7 @@ export async function callHistorySession(
 	);
 	const payload = isObject(body.payload) ? body.payload : {};
 	if (Number(body.status_code) !== 9999 || typeof payload.access_token !== 'string') {
-		const reason =
-			typeof body.message === 'string' && body.message ? body.message : `HTTP ${status}`;
+		const reason = omicallCodeOf(body) ?? `HTTP ${status}`;
 		throw new CredentialFailure(
 			`The Call History API gave no token for this API key (${reason}). Check API Key in the credential: make one in the OMICall console under API management.`,
 		);
