@@ -12,3 +12,12 @@ export const nonEmptyText = (value: unknown) =>
 export const omicallCodeOf = (answer: IDataObject) =>
 	(isObject(answer.payload) ? nonEmptyText(answer.payload.error) : undefined) ??
 	nonEmptyText(answer.message);
+
+/** OMICall's API takes JSON: every request to it says so, GETs and the token request included. */
+export const OMICALL_CONTENT_TYPE = { 'Content-Type': 'application/json' };
+
+/** `headers` with OMICall's Content-Type, unless they name a Content-Type of their own (in any case). */
+export function withOmicallContentType(headers: IDataObject = {}): IDataObject {
+	const named = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+	return named ? headers : { ...headers, ...OMICALL_CONTENT_TYPE };
+}

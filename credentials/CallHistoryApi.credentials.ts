@@ -14,7 +14,8 @@ import type {
 import { addressOf, secretRefusal } from '../common/destinations';
 import { CredentialFailure } from '../common/http';
 import { OMICALL_REPORT_PATH, VBOT_HISTORY_COUNT_PATH, VBOT_LOG_COUNT_PATH } from '../common/paths';
-import { PLATFORM_EXPRESSION, PLATFORMS, type Platform } from '../common/platforms';
+import { withOmicallContentType } from '../common/omicall';
+import { PLATFORM_EXPRESSION, PLATFORMS, platformOf, type Platform } from '../common/platforms';
 import { callHistorySession, vbotSession } from './sessionTokens';
 
 // n8n checks both kinds of rule in one list (by `type`); its typing only admits a list of one kind.
@@ -130,6 +131,19 @@ function authenticationFor(platform: Platform): INodeProperties {
 		options,
 		default: options[0].value,
 	};
+}
+
+/**
+ * The bearer token a request carries: a pasted Access Token, or the obtained one while it lives.
+ * An obtained token past its time is not sent: the vendor's HTTP 401 then makes n8n renew it
+ * through preAuthentication, the only renewal n8n offers (it has no clock of its own for this).
+ */
+function bearerOf(credentials: ICredentialDataDecryptedObject): string {
+	if (!OBTAINED_BY.includes(String(credentials.authentication))) {
+		return String(credentials.accessToken ?? '');
+	}
+	const live = Number(credentials.sessionExpiresAt) > Date.now();
+	return live ? String(credentials.sessionToken ?? '') : '';
 }
 
 export class CallHistoryApi implements ICredentialType {
@@ -262,9 +276,8 @@ export class CallHistoryApi implements ICredentialType {
 
 	/**
 	 * The credential on every request: a VBot v3 API key as `X-API-Key`, any other token as
-	 * `Authorization: Bearer <token>`. An obtained token past its time is not sent: the vendor's
-	 * HTTP 401 then makes n8n renew it through preAuthentication, the only renewal n8n offers (it
-	 * has no clock of its own for this). Code rather than a `generic` block: n8n renders a block's
+	 * `Authorization: Bearer <token>` (see bearerOf), and to OMICall `Content-Type: application/json`
+	 * on every request, GETs too (its API takes JSON). Code rather than a `generic` block: n8n renders a block's
 	 * expressions for every request in its expression sandbox, about 1.4 ms of a worker's CPU per
 	 * request on n8n 2.40 (bench/profileWorker.js). Every request with the credential, the
 	 * credential test's too, passes here: none leaves for where its secret must not go.
@@ -279,13 +292,9 @@ export class CallHistoryApi implements ICredentialType {
 			const key = String(credentials.vbotApiKey ?? '');
 			return { ...requestOptions, headers: { ...requestOptions.headers, 'X-API-Key': key } };
 		}
-		const obtained = OBTAINED_BY.includes(String(credentials.authentication));
-		const live = Number(credentials.sessionExpiresAt) > Date.now();
-		const token = obtained ? (live ? credentials.sessionToken : '') : credentials.accessToken;
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` },
-		};
+		const headers = { ...requestOptions.headers, Authorization: `Bearer ${bearerOf(credentials)}` };
+		const omicall = platformOf(credentials) === 'callHistory';
+		return { ...requestOptions, headers: omicall ? withOmicallContentType(headers) : headers };
 	}
 
 	// Read-only and cheap: OMICall's report of the last hour, VBot v2's count, VBot v3's call-log count.

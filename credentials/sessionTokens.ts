@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { secretRefusal } from '../common/destinations';
 import { isObject, parseBounded } from '../common/json';
-import { omicallCodeOf } from '../common/omicall';
+import { OMICALL_CONTENT_TYPE, omicallCodeOf } from '../common/omicall';
 import {
 	attemptsOf,
 	backoffMs,
@@ -136,6 +136,7 @@ export async function callHistorySession(
 			method: 'GET',
 			url: `${baseOf(baseUrl)}/api/auth`,
 			qs: { apiKey: String(apiKey ?? '').trim() },
+			headers: OMICALL_CONTENT_TYPE,
 		},
 		"The Call History API's token service",
 	);

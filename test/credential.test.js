@@ -68,7 +68,13 @@ describe('the credential', () => {
 		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
 		const headerOf = async (data) =>
 			(await credential.authenticate(data, { url: '/x', headers: { Accept: 'a' } })).headers;
+		// OMICall's API takes JSON: every request to it says so (issue 23); VBot's are left as they are.
 		expect(await headerOf({ accessToken: 'pasted' })).toEqual({
+			Accept: 'a',
+			Authorization: 'Bearer pasted',
+			'Content-Type': 'application/json',
+		});
+		expect(await headerOf({ platform: 'vbot', accessToken: 'pasted' })).toEqual({
 			Accept: 'a',
 			Authorization: 'Bearer pasted',
 		});
