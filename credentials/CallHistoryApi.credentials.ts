@@ -14,7 +14,8 @@ import type {
 import { addressOf, secretRefusal } from '../common/destinations';
 import { CredentialFailure } from '../common/http';
 import { OMICALL_REPORT_PATH, VBOT_HISTORY_COUNT_PATH, VBOT_LOG_COUNT_PATH } from '../common/paths';
-import { PLATFORM_EXPRESSION, PLATFORMS, type Platform } from '../common/platforms';
+import { withOmicallContentType } from '../common/omicall';
+import { PLATFORM_EXPRESSION, PLATFORMS, platformOf, type Platform } from '../common/platforms';
 import { callHistorySession, vbotSession } from './sessionTokens';
 
 // n8n checks both kinds of rule in one list (by `type`); its typing only admits a list of one kind.
@@ -24,6 +25,59 @@ const TOKEN_FIX = 'Get a new access token from the vendor and paste it into Acce
 // n8n applies a rule without the credential's data: one message advises each way to authenticate.
 const REFUSED_FIX =
 	'Access Token: paste a new token. API Key (Call History): check it in the OMICall console under API management. Username and Password: check them. VBot v3: check API Key, or make a new key in the VBot console under Team settings → API Key.';
+
+/**
+ * OMICall's codes in a test's HTTP 200 answer (status_code -9999), with what to do. The code is in
+ * `payload.error` (UPDATES-2026 § A) or in the top-level `message` (REFERENCE.md § A).
+ */
+const OMICALL_REFUSALS: Record<string, string> = {
+	token_expired: `The access token has expired (token_expired). ${TOKEN_FIX}`,
+	permission_denied:
+		'The token may not read call history (permission_denied). Check its API permissions in the vendor console.',
+	api_key_invalid:
+		'The API key was refused (api_key_invalid). Check API Key: make one in the OMICall console under API management.',
+	api_key_is_required:
+		'No API key reached the vendor (api_key_is_required). Fill in API Key, made in the OMICall console under API management.',
+	rate_limit_exceeded:
+		'The vendor is limiting requests (rate_limit_exceeded). Test again in a minute: the credential was not refused.',
+	limit_request_30_minute:
+		'The account has used up its requests for this 30 minutes (limit_request_30_minute). Test again in 30 minutes: the credential was not refused.',
+};
+const OMICALL_CODE_KEYS = ['payload.error', 'message'];
+
+/** VBot's documented `error` codes other than 0 (success) in an HTTP 200 answer, v2 and v3 alike. */
+const VBOT_REFUSALS: Record<number, string> = {
+	[-1]: "VBot refused the test request (error -1, bad parameter): the Base URL may be another API version's. Check Base URL and Platform.",
+	401: `VBot refused the credential (error 401). ${REFUSED_FIX}`,
+	403: 'VBot refused access (error 403): the account or key may not read call history. Check its permissions in the VBot console.',
+	404: 'VBot has no such API at this Base URL (error 404). Check Base URL.',
+	409: 'The API key is invalid or has no access (error 409): make one in the VBot console under Team settings → API Key.',
+	500: 'VBot had a system error (error 500). Test again later: the credential was not refused.',
+};
+
+const bodyRule = (
+	key: string,
+	value: string | number,
+	message: string,
+): IAuthenticateRuleResponseSuccessBody => ({
+	type: 'responseSuccessBody',
+	properties: { key, value, message },
+});
+
+/** n8n reads a rule's key with lodash `get`: `payload.error` is a path. */
+const OMICALL_CODE_RULES = OMICALL_CODE_KEYS.flatMap((key) =>
+	Object.entries(OMICALL_REFUSALS).map(([code, message]) => bodyRule(key, code, message)),
+);
+const VBOT_ERROR_RULES = Object.entries(VBOT_REFUSALS).map(([error, message]) =>
+	bodyRule('error', Number(error), message),
+);
+
+/**
+ * A test query parameter sent to VBot v2 alone: its countAll requires vbot_id, project_code and
+ * phone, which the credential does not hold. The placeholder names no customer, so the count is
+ * of nobody's calls (0) and the answer says only whether the credential was accepted.
+ */
+const VBOT_V2_PLACEHOLDER = `={{ ${PLATFORM_EXPRESSION} === "vbot" ? "0" : undefined }}`;
 
 /** The ways to authenticate whose token the credential obtains itself (preAuthentication). */
 const OBTAINED_BY = ['apiKey', 'usernamePassword'];
@@ -77,6 +131,19 @@ function authenticationFor(platform: Platform): INodeProperties {
 		options,
 		default: options[0].value,
 	};
+}
+
+/**
+ * The bearer token a request carries: a pasted Access Token, or the obtained one while it lives.
+ * An obtained token past its time is not sent: the vendor's HTTP 401 then makes n8n renew it
+ * through preAuthentication, the only renewal n8n offers (it has no clock of its own for this).
+ */
+function bearerOf(credentials: ICredentialDataDecryptedObject): string {
+	if (!OBTAINED_BY.includes(String(credentials.authentication))) {
+		return String(credentials.accessToken ?? '');
+	}
+	const live = Number(credentials.sessionExpiresAt) > Date.now();
+	return live ? String(credentials.sessionToken ?? '') : '';
 }
 
 export class CallHistoryApi implements ICredentialType {
@@ -209,9 +276,8 @@ export class CallHistoryApi implements ICredentialType {
 
 	/**
 	 * The credential on every request: a VBot v3 API key as `X-API-Key`, any other token as
-	 * `Authorization: Bearer <token>`. An obtained token past its time is not sent: the vendor's
-	 * HTTP 401 then makes n8n renew it through preAuthentication, the only renewal n8n offers (it
-	 * has no clock of its own for this). Code rather than a `generic` block: n8n renders a block's
+	 * `Authorization: Bearer <token>` (see bearerOf), and to OMICall `Content-Type: application/json`
+	 * on every request, GETs too (its API takes JSON). Code rather than a `generic` block: n8n renders a block's
 	 * expressions for every request in its expression sandbox, about 1.4 ms of a worker's CPU per
 	 * request on n8n 2.40 (bench/profileWorker.js). Every request with the credential, the
 	 * credential test's too, passes here: none leaves for where its secret must not go.
@@ -226,13 +292,9 @@ export class CallHistoryApi implements ICredentialType {
 			const key = String(credentials.vbotApiKey ?? '');
 			return { ...requestOptions, headers: { ...requestOptions.headers, 'X-API-Key': key } };
 		}
-		const obtained = OBTAINED_BY.includes(String(credentials.authentication));
-		const live = Number(credentials.sessionExpiresAt) > Date.now();
-		const token = obtained ? (live ? credentials.sessionToken : '') : credentials.accessToken;
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` },
-		};
+		const headers = { ...requestOptions.headers, Authorization: `Bearer ${bearerOf(credentials)}` };
+		const omicall = platformOf(credentials) === 'callHistory';
+		return { ...requestOptions, headers: omicall ? withOmicallContentType(headers) : headers };
 	}
 
 	// Read-only and cheap: OMICall's report of the last hour, VBot v2's count, VBot v3's call-log count.
@@ -247,6 +309,9 @@ export class CallHistoryApi implements ICredentialType {
 				to_date: '={{ $now.toMillis() }}',
 				from: '={{ $now.toMillis() - 3600000 }}',
 				to: '={{ $now.toMillis() }}',
+				vbot_id: VBOT_V2_PLACEHOLDER,
+				project_code: VBOT_V2_PLACEHOLDER,
+				phone: VBOT_V2_PLACEHOLDER,
 			},
 		},
 		rules: [
@@ -264,32 +329,18 @@ export class CallHistoryApi implements ICredentialType {
 					message: 'No call-history API at this Base URL (HTTP 404). Check Base URL.',
 				},
 			},
+			// First matching rule wins: the codes the node knows before the generic status_code -9999.
+			...OMICALL_CODE_RULES,
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'message',
-					value: 'token_expired',
-					message: `The access token has expired (token_expired). ${TOKEN_FIX}`,
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'message',
-					value: 'permission_denied',
+					key: 'status_code',
+					value: -9999,
 					message:
-						'The token may not read call history (permission_denied). Check its API permissions in the vendor console.',
+						"The Call History API refused the test (status_code -9999) with a code the node does not know: its code is in the answer's payload.error or message. Check Base URL and the credential.",
 				},
 			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'error',
-					value: 409,
-					message:
-						'The API key is invalid or has no access (error 409): make one in the VBot console under Team settings → API Key.',
-				},
-			},
+			...VBOT_ERROR_RULES,
 		] satisfies TestRules as IAuthenticateRuleResponseCode[],
 	};
 }

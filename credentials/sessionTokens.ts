@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 import { secretRefusal } from '../common/destinations';
 import { isObject, parseBounded } from '../common/json';
+import { OMICALL_CONTENT_TYPE, omicallCodeOf } from '../common/omicall';
 import {
 	attemptsOf,
 	backoffMs,
@@ -135,13 +136,13 @@ export async function callHistorySession(
 			method: 'GET',
 			url: `${baseOf(baseUrl)}/api/auth`,
 			qs: { apiKey: String(apiKey ?? '').trim() },
+			headers: OMICALL_CONTENT_TYPE,
 		},
 		"The Call History API's token service",
 	);
 	const payload = isObject(body.payload) ? body.payload : {};
 	if (Number(body.status_code) !== 9999 || typeof payload.access_token !== 'string') {
-		const reason =
-			typeof body.message === 'string' && body.message ? body.message : `HTTP ${status}`;
+		const reason = omicallCodeOf(body) ?? `HTTP ${status}`;
 		throw new CredentialFailure(
 			`The Call History API gave no token for this API key (${reason}). Check API Key in the credential: make one in the OMICall console under API management.`,
 		);

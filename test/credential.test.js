@@ -68,7 +68,13 @@ describe('the credential', () => {
 		expect(byName.sessionToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
 		const headerOf = async (data) =>
 			(await credential.authenticate(data, { url: '/x', headers: { Accept: 'a' } })).headers;
+		// OMICall's API takes JSON: every request to it says so (issue 23); VBot's are left as they are.
 		expect(await headerOf({ accessToken: 'pasted' })).toEqual({
+			Accept: 'a',
+			Authorization: 'Bearer pasted',
+			'Content-Type': 'application/json',
+		});
+		expect(await headerOf({ platform: 'vbot', accessToken: 'pasted' })).toEqual({
 			Accept: 'a',
 			Authorization: 'Bearer pasted',
 		});
@@ -181,5 +187,109 @@ describe('the credential test', () => {
 			status: 'Error',
 			message: 'No call-history API at this Base URL (HTTP 404). Check Base URL.',
 		});
+	});
+});
+
+describe('the credential test says what the vendors say (issue 23)', () => {
+	const testedWith = async (platform, path, body) => {
+		api.sandbox.fault({ path, respond: { status: 200, body } });
+		return await testCredential(api.credentials(platform));
+	};
+
+	test.each(['token_expired', 'permission_denied', 'api_key_invalid', 'api_key_is_required'])(
+		'OMICall: an HTTP 200 answer with %s in payload.error fails, naming the code',
+		async (code) => {
+			const result = await testedWith('callHistory', '/api/call_transaction/report', {
+				status_code: -9999,
+				payload: { error: code, message: 'Please check the information sent and try again.' },
+			});
+
+			expect(result).toEqual({ status: 'Error', message: expect.stringContaining(`(${code})`) });
+		},
+	);
+
+	test('OMICall: the same codes in the top-level message fail alike', async () => {
+		const result = await testedWith('callHistory', '/api/call_transaction/report', {
+			status_code: -9999,
+			message: 'api_key_invalid',
+			payload: null,
+		});
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('(api_key_invalid)'),
+		});
+	});
+
+	test('OMICall: any other status_code -9999 fails, after the specific codes', async () => {
+		const result = await testedWith('callHistory', '/api/call_transaction/report', {
+			status_code: -9999,
+			payload: { error: 'data_is_required', message: 'Please check…' },
+		});
+
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('status_code -9999'),
+		});
+	});
+
+	test.each([-1, 401, 403, 404, 409, 500])(
+		'VBot v2: an HTTP 200 answer with error %i fails, naming it',
+		async (error) => {
+			const result = await testedWith('vbot', '/api/crm/historycall/countAll', {
+				error,
+				message: 'Lỗi',
+				data: null,
+			});
+
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringContaining(`error ${error}`),
+			});
+		},
+	);
+
+	test.each([409, 500, -1, 401, 403, 404])(
+		'VBot v3: an HTTP 200 answer with error %i fails, naming it',
+		async (error) => {
+			const result = await testedWith('vbotV3', '/m-cdr/api/call/count-all', {
+				error,
+				message: 'Lỗi',
+				data: null,
+			});
+
+			expect(result).toEqual({
+				status: 'Error',
+				message: expect.stringContaining(`error ${error}`),
+			});
+		},
+	);
+
+	test('VBot v2: the test sends what countAll requires, placeholders that name no customer, and passes', async () => {
+		expect(await testCredential(api.credentials('vbot'))).toMatchObject({ status: 'OK' });
+
+		const [count] = api.sandbox.received('/api/crm/historycall/countAll');
+		expect(count.query).toMatchObject({ vbot_id: '0', project_code: '0', phone: '0' });
+	});
+
+	test.each([
+		['callHistory', '/api/call_transaction/report'],
+		['vbotV3', '/m-cdr/api/call/count-all'],
+	])('%s: the test sends no VBot v2 customer placeholders', async (platform, path) => {
+		expect(await testCredential(api.credentials(platform))).toMatchObject({ status: 'OK' });
+
+		const [request] = api.sandbox.received(path);
+		for (const name of ['vbot_id', 'project_code', 'phone'])
+			expect(request.query).not.toHaveProperty(name);
+	});
+
+	test("OMICall's token request: a refused key reports the code in payload.error, not the HTTP status", async () => {
+		api.sandbox.settings.callHistoryErrorShape = 'payload';
+
+		const result = await testCredential(api.credentials('callHistoryApiKey', 'wrong-key'));
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('(api_key_invalid)');
+		expect(result.message).not.toContain('HTTP 200');
 	});
 });

@@ -22,7 +22,6 @@ const passwordCredential = (password) => api.credentials('vbotPassword', passwor
 const grants = () => api.sandbox.tokens.grants;
 const tokenRequests = () =>
 	api.sandbox.requests.filter((r) => ['/api/auth', '/token'].includes(r.path));
-const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeEach(() => {
 	api.sandbox.calls.replace(generateCalls({ from: JAN_1, to: JAN_1 + DAY, perDay: 60, seed: 61 }));
@@ -44,12 +43,26 @@ describe('API Key (Call History)', () => {
 		expect(credential.sessionToken).toMatch(/^tok_/);
 	});
 
+	test('the token answer names no lifetime: the session ends 24 hours later, a minute early', async () => {
+		const credential = apiKeyCredential();
+		const before = Date.now();
+
+		await runNode({ parameters: GET_MANY, credentials: credential });
+
+		const [auth] = api.sandbox.received(AUTH);
+		expect(auth).toBeDefined();
+		const until = credential.sessionExpiresAt - before;
+		expect(until).toBeGreaterThanOrEqual(DAY - 60_000);
+		expect(until).toBeLessThanOrEqual(DAY - 60_000 + (Date.now() - before));
+	});
+
 	test('a token past its time is renewed once, and the request sent once more', async () => {
-		api.sandbox.tokens.lifetimeMs.callHistory = 1500;
 		const credential = apiKeyCredential();
 		await runNode({ parameters: GET_MANY, credentials: credential });
 		const firstToken = credential.sessionToken;
-		await wait(1500);
+		// 24 hours on: the session has ended, and the vendor's token with it.
+		credential.sessionExpiresAt = Date.now() - 1;
+		api.sandbox.tokens.expireAll();
 		api.sandbox.reset();
 
 		const { json, error } = await runNode({ parameters: GET_MANY, credentials: credential });

@@ -588,3 +588,122 @@ describe("VBot v2 shape '2026'", () => {
 		}
 	});
 });
+
+describe('as strict as the docs (issue 23)', () => {
+	const PHONE = '0912345678';
+	const PROJECT = { vbotId: 'VB0001', projectCode: 'SIEUTHI-ABC' };
+	const withToken = () => ({ authorization: `Bearer ${sandbox.token}` });
+	beforeEach(() => {
+		sandbox.vbot.replace(
+			generateVbotHistory({ ...PROJECT, phone: PHONE, count: 5, newest: OCT_1, seed: 5 }),
+		);
+		sandbox.calls.replace(generateCalls({ from: OCT_1, to: OCT_1 + DAY, perDay: 5, seed: 6 }));
+	});
+
+	test("OMICall's token answer carries no expires_in (UPDATES-2026 § A): the token lives 24 hours", async () => {
+		const { status, body } = await get(
+			sandbox.url,
+			'/api/auth',
+			{ apiKey: sandbox.tokens.apiKey },
+			{},
+		);
+
+		expect(status).toBe(200);
+		expect(body.status_code).toBe(9999);
+		expect(Object.keys(body.payload).sort()).toEqual(['access_token', 'access_type', 'token_type']);
+		const expiresAt = sandbox.tokens.sessions.get(body.payload.access_token);
+		expect(expiresAt - Date.now()).toBeGreaterThan(24 * 3_600_000 - 60_000);
+	});
+
+	test("VBot v2's /token takes a form body only: a JSON body gets the vendor's refusal", async () => {
+		const grant = {
+			grant_type: 'password',
+			username: sandbox.tokens.username,
+			password: sandbox.tokens.password,
+		};
+		const post = (type, body) =>
+			fetch(`${sandbox.vbotUrl}/token`, {
+				method: 'POST',
+				headers: { 'content-type': type },
+				body,
+			});
+
+		const asJson = await post('application/json', JSON.stringify(grant));
+		const asForm = await post(
+			'application/x-www-form-urlencoded',
+			new URLSearchParams(grant).toString(),
+		);
+
+		expect([asJson.status, await asJson.json()]).toEqual([
+			400,
+			{ error: 'unsupported_grant_type' },
+		]);
+		expect(asForm.status).toBe(200);
+		expect((await asForm.json()).access_token).toMatch(/^tok_/);
+	});
+
+	test("OMICall's change takes JSON only: a form body carries no note", async () => {
+		const [call] = sandbox.calls.range(OCT_1, OCT_1 + DAY);
+		const change = (type, body) =>
+			fetch(`${sandbox.url}/api/call_transaction/change/${call.transaction_id}`, {
+				method: 'POST',
+				headers: { ...withToken(), 'content-type': type },
+				body,
+			}).then((res) => res.json());
+
+		const asForm = await change(
+			'application/x-www-form-urlencoded',
+			'note=G%E1%BB%8Di+l%E1%BA%A1i',
+		);
+		const untyped = await change('text/plain', JSON.stringify({ note: 'Gọi lại' }));
+		const asJson = await change('application/json', JSON.stringify({ note: 'Gọi lại' }));
+
+		expect([asForm.status_code, asForm.message]).toEqual([-9999, 'note_is_required']);
+		expect([untyped.status_code, untyped.message]).toEqual([-9999, 'note_is_required']);
+		expect([asJson.status_code, asJson.payload.note]).toEqual([9999, 'Gọi lại']);
+	});
+
+	test.each([
+		['getAll', 'vbot_id'],
+		['getAll', 'project_code'],
+		['getAll', 'phone'],
+		['countAll', 'vbot_id'],
+		['countAll', 'project_code'],
+		['countAll', 'phone'],
+	])(
+		'VBot v2 %s without %s is error -1 (bad parameter) in an HTTP 200 envelope',
+		async (path, left) => {
+			const query = {
+				vbot_id: PROJECT.vbotId,
+				project_code: PROJECT.projectCode,
+				phone: PHONE,
+				page: 1,
+				size: 10,
+			};
+			delete query[left];
+
+			const { status, body } = await get(
+				sandbox.vbotUrl,
+				`/api/crm/historycall/${path}`,
+				query,
+				withToken(),
+			);
+
+			expect(status).toBe(200);
+			expect(body).toMatchObject({ error: -1, data: null });
+		},
+	);
+
+	test('v3 customer history ignores vbot_id and project_code', async () => {
+		const history = (path, query) => v3(`/api/crm/historycall/${path}`, query);
+		const mine = await history('getAll', { phone: PHONE, page: 1, size: 10 });
+		const otherProject = { vbot_id: 'VB9999', project_code: 'ANOTHER' };
+
+		const withIds = await history('getAll', { phone: PHONE, page: 1, size: 10, ...otherProject });
+		const count = await history('countAll', { phone: PHONE, ...otherProject });
+
+		expect(mine.body.data).toHaveLength(5);
+		expect(withIds.body).toEqual(mine.body);
+		expect(count.body.data).toBe(5);
+	});
+});

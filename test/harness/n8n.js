@@ -18,6 +18,7 @@ const {
 	createRunExecutionData,
 } = require('n8n-workflow');
 const path = require('node:path');
+const get = require('lodash/get');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { CallHistory } = require(path.join(DIST, 'nodes/CallHistory/CallHistory.node.js'));
@@ -299,10 +300,12 @@ async function testCredential(data) {
 		return { status: 'Error', message: error.cause?.code ?? error.message };
 	}
 	const body = response[0][0].json;
+	// n8n's CredentialsTester: lodash `get`, so a key may be a dot path (`payload.error`); equality
+	// only; the rules in order, the first that matches wins.
 	for (const rule of rules) {
 		if (
 			rule.type === 'responseSuccessBody' &&
-			body?.[rule.properties.key] === rule.properties.value
+			get(body, rule.properties.key) === rule.properties.value
 		) {
 			return { status: 'Error', message: rule.properties.message };
 		}

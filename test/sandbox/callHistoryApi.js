@@ -184,6 +184,8 @@ function report(query, sandbox) {
 	});
 }
 
+const isJson = (contentType) => /^application\/json\b/.test(contentType ?? '');
+
 /** Routes one request under the API's base URL; `path` is still percent-encoded. */
 function handleCallHistory(req, sandbox) {
 	const { method, path, query, body } = req;
@@ -193,7 +195,8 @@ function handleCallHistory(req, sandbox) {
 	if (one && one[1] === 'detail' && method === 'GET')
 		return detail(decodeURIComponent(one[2]), sandbox);
 	if (one && one[1] === 'change' && method === 'POST')
-		return change(decodeURIComponent(one[2]), body, sandbox);
+		// The vendor reads a JSON body alone: any other carries no note for it.
+		return change(decodeURIComponent(one[2]), isJson(req.contentType) ? body : undefined, sandbox);
 	return httpFailure(404, 'route_not_found', sandbox.settings);
 }
 

@@ -86,7 +86,8 @@ function tokenAnswer(req, sandbox) {
 		}));
 	}
 	if (req.platform === 'vbot' && req.method === 'POST' && req.path === '/token') {
-		return vbotToken(req.body ?? {}, sandbox.tokens);
+		// VBot reads the form alone: a JSON body has no grant_type for it.
+		return vbotToken(isForm(req.contentType) ? req.body : {}, sandbox.tokens);
 	}
 	return undefined;
 }
@@ -143,12 +144,14 @@ async function streamTo(res, req, { bytes, chunkBytes = 64 * 1024, everyMs = 0, 
 	if (!gone) res.end();
 }
 
+const isForm = (contentType) => /^application\/x-www-form-urlencoded/.test(contentType ?? '');
+
 async function readBody(req) {
 	const chunks = [];
 	for await (const chunk of req) chunks.push(chunk);
 	const text = Buffer.concat(chunks).toString('utf8');
 	if (!text) return undefined;
-	if (/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+	if (isForm(req.headers['content-type'])) {
 		return Object.fromEntries(new URLSearchParams(text));
 	}
 	try {

@@ -1,8 +1,9 @@
 'use strict';
 // The vendors' token endpoints, with tokens that expire after a scripted time and refresh tokens
 // that can be revoked:
-//   Call History: GET /api/auth?apiKey=<key> -> payload.access_token (api_key_is_required, api_key_invalid)
-//   VBot:         POST /v2.0/token, form-encoded grant_type=password (username, password) or
+//   Call History: GET /api/auth?apiKey=<key> -> payload { access_token, access_type, token_type }, no
+//                 expires_in: it lives 24 hours (lifetimeMs), unsaid (api_key_is_required, api_key_invalid)
+//   VBot:         POST /v2.0/token, form-encoded only (any other body has no grant_type), grant_type=password (username, password) or
 //                 grant_type=refresh_token (refresh_token) -> access_token, expires_in, refresh_token;
 //                 a refused grant is HTTP 400 { error: 'invalid_grant', error_description }.
 
@@ -57,8 +58,9 @@ class TokenIssuer {
 function callHistoryAuth(query, tokens, failure, ok) {
 	if (!query.apiKey) return failure('api_key_is_required');
 	if (query.apiKey !== tokens.apiKey) return failure('api_key_invalid');
-	const { access_token, expires_in } = tokens.issue('callHistory', 'apiKey');
-	return ok({ access_token, token_type: 'Bearer', expires_in });
+	// The docs' answer names no lifetime (UPDATES-2026 § A): the token lives 24 hours, unsaid.
+	const { access_token } = tokens.issue('callHistory', 'apiKey');
+	return ok({ access_token, access_type: 'api_key', token_type: 'Bearer' });
 }
 
 function vbotToken(form, tokens) {

@@ -1,7 +1,8 @@
 'use strict';
 // VBot's CRM call-history API (v2.0 open API) as ../shared/api/REFERENCE.md describes it:
 // parameters in the query string, an envelope { status, error, message, data }, and newer
-// answers that drop `status` (settings.vbotEnvelope = 'error-only').
+// answers that drop `status` (settings.vbotEnvelope = 'error-only'); a missing or bad parameter
+// is error -1 in an HTTP 200 answer (UPDATES-2026 § B).
 
 const { pageOf } = require('./order');
 
@@ -19,19 +20,26 @@ function failure(settings, error, message) {
 
 /**
  * How an API speaks the customer history: its envelope (`answer`, `failure`, given the settings),
- * the query fields naming the customer and the `error` of a missing one. v3 serves the same
- * endpoints in its own (see vbotV3Api.js).
+ * and the query fields naming the customer. v3 serves the same endpoints in its own (see
+ * vbotV3Api.js).
  */
-const V2 = { answer, failure, customerFields: ['vbot_id', 'project_code', 'phone'], missing: 1 };
+const V2 = { answer, failure, customerFields: ['vbot_id', 'project_code', 'phone'] };
+
+/** The `error` of a missing or bad parameter, v2 and v3 alike (UPDATES-2026 § B, § C). */
+const BAD_PARAMETER = -1;
+
+/** The store's name for each query field naming the customer. */
+const WHO = { vbot_id: 'vbotId', project_code: 'projectCode', phone: 'phone' };
 
 const missing = (settings, api, name) =>
-	api.failure(settings, api.missing, `Thiếu tham số ${name}`);
+	api.failure(settings, BAD_PARAMETER, `Thiếu tham số ${name}`);
 
 function readCustomer(query, settings, api) {
 	for (const name of api.customerFields) {
 		if (!query[name]) return { error: missing(settings, api, name) };
 	}
-	return { who: { vbotId: query.vbot_id, projectCode: query.project_code, phone: query.phone } };
+	// Only the API's own fields name the customer: v3 ignores a vbot_id or project_code sent anyway.
+	return { who: Object.fromEntries(api.customerFields.map((name) => [WHO[name], query[name]])) };
 }
 
 function getAll(query, sandbox, api = V2) {

@@ -35,7 +35,6 @@ const V3_HISTORY = {
 	answer: (settings, data) => answer(data),
 	failure: (settings, error, message) => failure(error, message),
 	customerFields: ['phone'],
-	missing: -1,
 };
 
 function matchingCalls(query, sandbox) {

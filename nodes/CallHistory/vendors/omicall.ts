@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
+import { nonEmptyText, omicallCodeOf } from '../../../common/omicall';
 import { OMICALL_REPORT_PATH } from '../../../common/paths';
 import { adviceForStatus, PERMISSION_DENIED, RATE_LIMITED, TOKEN_ADVICE } from '../engine/errors';
 import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
@@ -64,14 +65,6 @@ const CODES: Record<string, Meaning> = {
 	api_key_invalid: TOKEN,
 };
 
-const nonEmpty = (value: unknown) =>
-	typeof value === 'string' && value !== '' ? value : undefined;
-
-/** A failure's code: in `payload.error` (the 2026 docs), else in the top-level `message`. */
-const codeOf = (answer: IDataObject) =>
-	(isObject(answer.payload) ? nonEmpty(answer.payload.error) : undefined) ??
-	nonEmpty(answer.message);
-
 export const omicallApi: VendorApi = {
 	name: 'Call History API',
 	platforms: ['callHistory'],
@@ -82,13 +75,13 @@ export const omicallApi: VendorApi = {
 		if (Number(answer.status_code) === 9999) {
 			return 'payload' in answer ? { data: answer.payload } : { malformed: 'has no payload' };
 		}
-		const code = codeOf(answer) ?? `status_code ${answer.status_code}`;
-		const said = isObject(answer.payload) ? nonEmpty(answer.payload.message) : undefined;
+		const code = omicallCodeOf(answer) ?? `status_code ${answer.status_code}`;
+		const said = isObject(answer.payload) ? nonEmptyText(answer.payload.message) : undefined;
 		const meaning = CODES[code] ?? { advice: adviceForStatus(omicallApi, 400) };
 		return { failure: { code, vendorMessage: said, meaning } };
 	},
 	failureIn(body) {
-		const code = isObject(body) ? codeOf(body) : undefined;
+		const code = isObject(body) ? omicallCodeOf(body) : undefined;
 		return code === undefined ? undefined : { code, meaning: CODES[code] };
 	},
 };
