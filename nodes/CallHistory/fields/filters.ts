@@ -162,7 +162,11 @@ export const callLogFilters: INodeProperties[] = [
 		name: 'hotlineScope',
 		type: 'options',
 		options: [
-			{ name: 'All Calls', value: 'all', description: 'Sends has_hotline=1: calls between agents too' },
+			{
+				name: 'All Calls',
+				value: 'all',
+				description: 'Sends has_hotline=1: calls between agents too',
+			},
 			{
 				name: 'Only Through a Hotline',
 				value: 'withHotline',
