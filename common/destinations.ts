@@ -2,7 +2,15 @@
  * Where a credential's key, password or token may be sent: judged here for every path that sends
  * one (the node's requests, the token requests, the credential test), so that none decides alone.
  */
-import { otherOwnerOf, platformOf, PLATFORMS } from './platforms';
+import {
+	hostOf,
+	isUnder,
+	otherOwnerOf,
+	packageInfo,
+	platformInfo,
+	platformOf,
+	vendorOf,
+} from './platforms';
 
 /** What of a credential decides where its secret may go. */
 export interface CredentialView {
@@ -26,8 +34,19 @@ function otherVendorRefusal(credentials: CredentialView, url: string): string | 
 	const platform = platformOf(credentials);
 	const owner = otherOwnerOf(platform, url);
 	if (owner === undefined) return undefined;
-	const own = PLATFORMS[platform];
+	const own = platformInfo(platform);
 	return `This credential is for ${own.short}, but its Base URL is ${owner}'s: set Base URL to ${own.baseUrl}`;
+}
+
+/** A package of one vendor sends a secret to that vendor's hosts (and loopback, for a sandbox) alone. */
+function foreignHostRefusal(credentials: CredentialView, url: string): string | undefined {
+	if (!packageInfo().ownDomainsOnly) return undefined;
+	const host = hostOf(url);
+	if (host === '' || LOOPBACK_HOST.test(host)) return undefined;
+	const platform = platformOf(credentials);
+	const { vendor, domains } = vendorOf(platform);
+	if (domains.some((domain) => isUnder(host, domain))) return undefined;
+	return `Base URL host ${host} is not ${vendor}'s: this credential sends its key, password or token to ${vendor}'s hosts alone (${domains.join(', ')}). Set Base URL to ${platformInfo(platform).baseUrl}`;
 }
 
 function plainHttpRefusal(credentials: CredentialView, url: string): string | undefined {
@@ -48,5 +67,9 @@ function plainHttpRefusal(credentials: CredentialView, url: string): string | un
  * Base URL of the one before), or plain http:// off loopback unless Allow Plain HTTP is on.
  */
 export function secretRefusal(credentials: CredentialView, url: string): string | undefined {
-	return otherVendorRefusal(credentials, url) ?? plainHttpRefusal(credentials, url);
+	return (
+		otherVendorRefusal(credentials, url) ??
+		foreignHostRefusal(credentials, url) ??
+		plainHttpRefusal(credentials, url)
+	);
 }

@@ -1,78 +1,144 @@
+import type {
+	IAuthenticateRuleResponseSuccessBody,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { PACKAGE } from './package';
+
 /**
- * The APIs a Call History API credential can speak to, shared by the credential (its Platform
- * field) and the node (which resources each one serves).
+ * The APIs a credential can speak to (its Platform field) and how it authenticates with each:
+ * what a vendor folder declares and a package lists. Nothing here names a vendor; the tables are
+ * read when asked (never as this module loads), as the vendor folders import this module too.
  */
-export type Platform = 'callHistory' | 'vbot' | 'vbotV3';
+export type Platform = string;
+
+/** A failure in plain words: what happened and what to do. */
+export interface Advice {
+	summary: string;
+	fix: string;
+}
+
+/** What n8n stores back into the credential after a token was obtained. */
+export interface Session extends IDataObject {
+	sessionToken: string;
+	/** Epoch ms after which the token is not sent any more (so that n8n renews it): a little before it expires. */
+	sessionExpiresAt: number;
+	refreshToken: string;
+}
+
+/** One way to authenticate: the credential's fields for it and what it sends. */
+export interface AuthenticationMode {
+	/** The Authentication field's value: saved credentials name it. */
+	value: string;
+	/** The fields it needs, shown for it alone (a field of the same name is shared). */
+	fields: INodeProperties[];
+	/** What to do when the vendor refuses it. */
+	refused: Advice;
+	/** Gets a token with the fields (n8n's preAuthentication), renewed when it runs out. */
+	obtainToken?: (helper: IHttpRequestHelper, credentials: IDataObject) => Promise<Session>;
+	/** The header that carries a key field as it is, instead of `Authorization: Bearer`. */
+	keyHeader?: { header: string; field: string };
+}
+
+/** A way to authenticate as one platform's Authentication field offers it. */
+export interface AuthenticationOption {
+	mode: AuthenticationMode;
+	name: string;
+	description: string;
+}
 
 export interface PlatformInfo {
+	value: Platform;
 	/** As the credential's Platform field and the node's errors name it. */
 	name: string;
-	/** What a resource of this platform is called in errors: "OMICall", "VBot v2". */
+	/** What a resource of this platform is called in errors. */
 	short: string;
-	/** The company behind it, as its hosts name it (omicall.com, vbot.vn): "OMICall", "VBot". */
-	vendor: string;
 	baseUrl: string;
 	staging?: string;
 	/** The credential's ways to authenticate with it, the default first. */
-	authentications: string[];
+	authentications: AuthenticationOption[];
+	/** The credential test's request: the platform's cheapest read-only one, and its query. */
+	testPath: string;
+	/** Query parameters as n8n expression bodies (`$now.toMillis()`, `"0"`), sent to this platform alone. */
+	testQuery?: Record<string, string>;
+	/** A Base URL that tells this platform, for credentials saved before Platform existed. */
+	recognisedBy?: RegExp;
+	/** Headers every request to it carries, unless the request names its own. */
+	headers?: Record<string, string>;
 }
 
-export const PLATFORMS: Record<Platform, PlatformInfo> = {
-	callHistory: {
-		name: 'OMICall (Call History API)',
-		short: 'OMICall',
-		vendor: 'OMICall',
-		baseUrl: 'https://public-v1.omicall.com',
-		staging: 'https://public-v1-stg.omicall.com',
-		authentications: ['accessToken', 'apiKey'],
-	},
-	vbot: {
-		name: 'VBot v2',
-		short: 'VBot v2',
-		vendor: 'VBot',
-		baseUrl: 'https://open-api-h01.vbot.vn/v2.0',
-		authentications: ['accessToken', 'usernamePassword'],
-	},
-	vbotV3: {
-		name: 'VBot v3',
-		short: 'VBot v3',
-		vendor: 'VBot',
-		baseUrl: 'https://open-api-h01.vbot.vn/v3.0',
-		staging: 'https://open-api-staging.vbot.vn/v3.0',
-		authentications: ['vbotApiKey'],
-	},
-};
+/** Everything a credential needs to know of one vendor. */
+export interface VendorCredentials {
+	/** The company, as its hosts name it. */
+	vendor: string;
+	/** The domains its hosts end in. */
+	domains: string[];
+	platforms: PlatformInfo[];
+	/** The credential test's rules for an HTTP 200 answer that refuses, first match first. */
+	testRules: IAuthenticateRuleResponseSuccessBody[];
+	/** How to fix a refused credential (n8n applies a test rule without the credential's data). */
+	refusedFix: string;
+}
 
-const PLATFORM_KEYS = Object.keys(PLATFORMS) as Platform[];
+/** A package: its credential type and the vendors it holds, first the default. */
+export interface PackageInfo {
+	credentialType: string;
+	credentialDisplayName: string;
+	documentationUrl: string;
+	vendors: VendorCredentials[];
+	/** A secret goes to the vendors' own domains (and loopback) alone: a one-vendor package. */
+	ownDomainsOnly: boolean;
+}
+
+export const packageInfo = (): PackageInfo => PACKAGE;
+
+/** Every platform of the package, the default first. */
+export const platformList = (): PlatformInfo[] =>
+	PACKAGE.vendors.flatMap((vendor) => vendor.platforms);
+
+export const platformKeys = (): Platform[] => platformList().map((platform) => platform.value);
+
+/** The vendor of a platform. */
+export const vendorOf = (platform: Platform): VendorCredentials =>
+	PACKAGE.vendors.find((vendor) => vendor.platforms.some((p) => p.value === platform)) ??
+	PACKAGE.vendors[0];
+
+/** A platform's description; the default platform's for a value the package does not hold. */
+export const platformInfo = (platform: Platform): PlatformInfo =>
+	platformList().find((info) => info.value === platform) ?? platformList()[0];
+
+/** Every way to authenticate of the package, each once. */
+export function authenticationModes(): AuthenticationMode[] {
+	const modes = platformList().flatMap((platform) => platform.authentications.map((a) => a.mode));
+	return [...new Set(modes)];
+}
+
+/** What to do when the vendor refuses a credential that authenticates by `authentication`. */
+export const refusedAdviceOf = (authentication: string | undefined): Advice | undefined =>
+	authenticationModes().find((mode) => mode.value === authentication)?.refused;
 
 /**
  * The ways to authenticate that one platform alone offers, with that platform: the secret they
  * hold is that platform's, so they decide what the credential speaks.
  */
-const ONLY_PLATFORM_OF: Array<[authentication: string, platform: Platform]> = PLATFORM_KEYS.flatMap(
-	(platform) =>
-		PLATFORMS[platform].authentications
-			.filter((way) =>
-				PLATFORM_KEYS.every((p) => p === platform || !PLATFORMS[p].authentications.includes(way)),
-			)
-			.map((way): [string, Platform] => [way, platform]),
-);
+function onlyPlatformOf(): Array<[authentication: string, platform: Platform]> {
+	const offering = (value: string) =>
+		platformList().filter((p) => p.authentications.some((a) => a.mode.value === value));
+	return authenticationModes()
+		.map((mode) => [mode.value, offering(mode.value)] as const)
+		.filter(([, platforms]) => platforms.length === 1)
+		.map(([value, [platform]]): [string, Platform] => [value, platform.value]);
+}
 
-/** A VBot Base URL: its host names VBot, or its path ends in a VBot API version. */
-export const VBOT_URL = /vbot|\/v[23]\.0\/?$/i;
-/** A VBot v3 Base URL: its path ends in /v3.0. */
-export const VBOT_V3_URL = /\/v3\.0\/?$/;
-
-/** How a credential saved before Platform existed (read as OMICall, its default) tells VBot: by Base URL, first rule first. */
-const BY_BASE_URL: Array<{ platform: Platform; baseUrl: RegExp }> = [
-	{ platform: 'vbotV3', baseUrl: VBOT_V3_URL },
-	{ platform: 'vbot', baseUrl: VBOT_URL },
-];
+/** How a credential saved before Platform existed (read as the default) tells another platform. */
+const byBaseUrl = () =>
+	platformList().filter((p): p is PlatformInfo & { recognisedBy: RegExp } => !!p.recognisedBy);
 
 /**
- * The platform a credential speaks: the one platform that offers its authentication (an OMICall
- * API key stays OMICall's whatever its Base URL says); else its Platform; else, while that is
- * OMICall, what its Base URL tells, as credentials saved before Platform existed did.
+ * The platform a credential speaks: the one platform that offers its authentication (an API key
+ * of one platform stays that platform's whatever its Base URL says); else its Platform; else,
+ * while that is the default, what its Base URL tells, as credentials saved before Platform did.
  */
 export function platformOf(credentials: {
 	platform?: unknown;
@@ -80,30 +146,33 @@ export function platformOf(credentials: {
 	authentication?: unknown;
 }): Platform {
 	const { platform, authentication } = credentials;
-	const owner = ONLY_PLATFORM_OF.find(([way]) => way === authentication);
+	const owner = onlyPlatformOf().find(([way]) => way === authentication);
 	if (owner) return owner[1];
-	if (platform === 'vbot' || platform === 'vbotV3') return platform;
+	const [fallback, ...others] = platformKeys();
+	if (others.includes(platform as Platform)) return platform as Platform;
 	const baseUrl = String(credentials.baseUrl ?? '');
-	return BY_BASE_URL.find((rule) => rule.baseUrl.test(baseUrl))?.platform ?? 'callHistory';
+	return byBaseUrl().find((rule) => rule.recognisedBy.test(baseUrl))?.value ?? fallback;
 }
 
 /** `platformOf` as an n8n expression over `$credentials`, for the credential's test request. */
-export const PLATFORM_EXPRESSION = ONLY_PLATFORM_OF.reduceRight(
-	(otherwise, [way, platform]) =>
-		`($credentials.authentication === "${way}" ? "${platform}" : ${otherwise})`,
-	`(["vbot", "vbotV3"].includes($credentials.platform) ? $credentials.platform : ${BY_BASE_URL.reduceRight(
+export function platformExpression(): string {
+	const [fallback, ...others] = platformKeys();
+	const byUrl = byBaseUrl().reduceRight(
 		(otherwise, rule) =>
-			`(${rule.baseUrl}.test($credentials.baseUrl) ? "${rule.platform}" : ${otherwise})`,
-		'"callHistory"',
-	)})`,
-);
+			`(${rule.recognisedBy}.test($credentials.baseUrl) ? "${rule.value}" : ${otherwise})`,
+		`"${fallback}"`,
+	);
+	return onlyPlatformOf().reduceRight(
+		(otherwise, [way, platform]) =>
+			`($credentials.authentication === "${way}" ? "${platform}" : ${otherwise})`,
+		`(${JSON.stringify(others)}.includes($credentials.platform) ? $credentials.platform : ${byUrl})`,
+	);
+}
 
 /** The platform whose production or staging URL `baseUrl` is, or undefined for any other URL. */
 export function platformWithUrl(baseUrl: string): Platform | undefined {
 	const url = baseUrl.replace(/\/+$/, '');
-	return (Object.keys(PLATFORMS) as Platform[]).find(
-		(platform) => PLATFORMS[platform].baseUrl === url || PLATFORMS[platform].staging === url,
-	);
+	return platformList().find((p) => p.baseUrl === url || p.staging === url)?.value;
 }
 
 /** A URL's host name, lower case, or '' for text that is no URL. */
@@ -115,21 +184,23 @@ export function hostOf(url: string): string {
 	}
 }
 
-const VENDORS = [...new Set(PLATFORM_KEYS.map((platform) => PLATFORMS[platform].vendor))];
+/** Whether `host` is `domain` or one of its subdomains. */
+export const isUnder = (host: string, domain: string) =>
+	host === domain || host.endsWith(`.${domain}`);
 
-/** The vendor a URL's host names (public-v1.omicall.com: OMICall), or undefined. */
-export function vendorOfHost(url: string): string | undefined {
+/** The vendor of the package a URL's host names (public-v1.omicall.com), or undefined. */
+export function vendorOfHost(url: string): VendorCredentials | undefined {
 	const host = hostOf(url);
-	return VENDORS.find((vendor) => host.includes(vendor.toLowerCase()));
+	return PACKAGE.vendors.find((vendor) => host.includes(vendor.vendor.toLowerCase()));
 }
 
 /**
  * Whose address `url` is when it is not `platform`'s: another platform's production or staging
- * URL ("VBot v2"), or a host that names another vendor ("VBot"). Undefined when it may be ours.
+ * URL, or a host of another vendor of the package. Undefined when it may be ours.
  */
 export function otherOwnerOf(platform: Platform, url: string): string | undefined {
 	const listed = platformWithUrl(url);
-	if (listed !== undefined) return listed === platform ? undefined : PLATFORMS[listed].short;
+	if (listed !== undefined) return listed === platform ? undefined : platformInfo(listed).short;
 	const vendor = vendorOfHost(url);
-	return vendor !== undefined && vendor !== PLATFORMS[platform].vendor ? vendor : undefined;
+	return vendor !== undefined && vendor !== vendorOf(platform) ? vendor.vendor : undefined;
 }

@@ -6,7 +6,6 @@ import {
 } from 'n8n-workflow';
 import { secretRefusal } from '../common/destinations';
 import { isObject, parseBounded } from '../common/json';
-import { OMICALL_CONTENT_TYPE, omicallCodeOf } from '../common/omicall';
 import {
 	attemptsOf,
 	backoffMs,
@@ -18,18 +17,8 @@ import {
 	RETRY_STATUSES,
 } from '../common/http';
 
-/** What n8n stores back into the credential after a token was obtained. */
-export interface Session extends IDataObject {
-	sessionToken: string;
-	/** Epoch ms after which the token is not sent any more (so that n8n renews it): a little before it expires. */
-	sessionExpiresAt: number;
-	refreshToken: string;
-}
-
-const CALL_HISTORY_TOKEN_LIFE_S = 24 * 3600;
-
 /** Renew when 90% of the token's life is gone, at most a minute before it ends. */
-function sessionUntil(expiresInS: number): number {
+export function sessionUntil(expiresInS: number): number {
 	const lifeMs = expiresInS * 1000;
 	return Date.now() + lifeMs - Math.min(60_000, lifeMs / 10);
 }
@@ -94,7 +83,7 @@ async function askOnce(
  * credential test): an overloaded or unreachable token service is tried again, and then
  * reported as the vendor's failure, never as a wrong key or password.
  */
-async function ask(
+export async function askForToken(
 	helper: IHttpRequestHelper,
 	credentials: IDataObject,
 	options: IHttpRequestOptions,
@@ -121,91 +110,4 @@ async function ask(
 	}
 }
 
-const baseOf = (url: unknown) => String(url ?? '').replace(/\/+$/, '');
-
-/** Call History API: GET {Base URL}/api/auth?apiKey=… -> payload.access_token. */
-export async function callHistorySession(
-	helper: IHttpRequestHelper,
-	credentials: IDataObject,
-): Promise<Session> {
-	const { baseUrl, apiKey } = credentials;
-	const { status, body } = await ask(
-		helper,
-		credentials,
-		{
-			method: 'GET',
-			url: `${baseOf(baseUrl)}/api/auth`,
-			qs: { apiKey: String(apiKey ?? '').trim() },
-			headers: OMICALL_CONTENT_TYPE,
-		},
-		"The Call History API's token service",
-	);
-	const payload = isObject(body.payload) ? body.payload : {};
-	if (Number(body.status_code) !== 9999 || typeof payload.access_token !== 'string') {
-		const reason = omicallCodeOf(body) ?? `HTTP ${status}`;
-		throw new CredentialFailure(
-			`The Call History API gave no token for this API key (${reason}). Check API Key in the credential: make one in the OMICall console under API management.`,
-		);
-	}
-	const expiresIn =
-		Number(payload.expires_in) > 0 ? Number(payload.expires_in) : CALL_HISTORY_TOKEN_LIFE_S;
-	return {
-		sessionToken: payload.access_token,
-		sessionExpiresAt: sessionUntil(expiresIn),
-		refreshToken: '',
-	};
-}
-
-async function vbotGrant(helper: IHttpRequestHelper, credentials: IDataObject, form: IDataObject) {
-	const { status, body } = await ask(
-		helper,
-		credentials,
-		{
-			method: 'POST',
-			url: `${baseOf(credentials.baseUrl)}/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams(form as Record<string, string>).toString(),
-		},
-		"VBot's token service",
-	);
-	if (status === 200 && typeof body.access_token === 'string') {
-		return {
-			session: {
-				sessionToken: body.access_token,
-				sessionExpiresAt: sessionUntil(Number(body.expires_in) > 0 ? Number(body.expires_in) : 899),
-				refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
-			},
-		};
-	}
-	const said = [body.error, body.error_description].filter((part) => typeof part === 'string');
-	return { refused: said.length > 0 ? said.join(': ') : `HTTP ${status}` };
-}
-
-/**
- * VBot: POST {Base URL}/token. With a refresh token, grant_type=refresh_token first; when VBot
- * refuses it (expired, revoked), the password again.
- */
-export async function vbotSession(
-	helper: IHttpRequestHelper,
-	credentials: IDataObject,
-): Promise<Session> {
-	const { refreshToken, username, password } = credentials;
-	if (typeof refreshToken === 'string' && refreshToken !== '') {
-		const refreshed = await vbotGrant(helper, credentials, {
-			grant_type: 'refresh_token',
-			refresh_token: refreshToken,
-		});
-		if (refreshed.session) return refreshed.session;
-	}
-	const fresh = await vbotGrant(helper, credentials, {
-		grant_type: 'password',
-		username: String(username ?? '').trim(),
-		password: String(password ?? ''),
-	});
-	if (!fresh.session) {
-		throw new CredentialFailure(
-			`VBot gave no token for this username and password (${fresh.refused}). Check Username and Password in the credential.`,
-		);
-	}
-	return fresh.session;
-}
+export const baseOf = (url: unknown) => String(url ?? '').replace(/\/+$/, '');

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { packageInfo } from '../../common/platforms';
 import { callDescription } from './actions/call';
 import { vbotCallDescription } from './actions/vbotCall';
 import { vbotCallLogDescription } from './actions/vbotCallLog';
@@ -21,7 +22,7 @@ export class CallHistory implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'callHistoryApi', required: true }],
+		credentials: [{ name: packageInfo().credentialType, required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl}}',
 			headers: {

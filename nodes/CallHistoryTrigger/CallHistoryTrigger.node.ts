@@ -5,6 +5,7 @@ import {
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
+import { packageInfo } from '../../common/platforms';
 import { triggerProperties } from './description';
 import { pollNewCalls } from './poll';
 
@@ -27,7 +28,7 @@ export class CallHistoryTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'callHistoryApi', required: true }],
+		credentials: [{ name: packageInfo().credentialType, required: true }],
 		properties: triggerProperties,
 	};
 

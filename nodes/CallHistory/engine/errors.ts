@@ -1,7 +1,8 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { RETRY_NETWORK_CODES, RETRY_STATUSES } from '../../../common/http';
-import { PLATFORMS } from '../../../common/platforms';
+import { platformInfo, refusedAdviceOf } from '../../../common/platforms';
+import { ACCESS_TOKEN } from '../../../credentials/modes';
 import { formatInstant } from './dates';
 import { RETRY, withRemedy, type Remedy } from './remedies';
 import type { Advice, VendorApi, VendorFailure } from './vendor';
@@ -22,40 +23,12 @@ export interface RequestPlace {
  * A refused credential (HTTP 401, token_expired). What to do depends on how the credential
  * authenticates, which only the request's place knows: vendorError picks the advice below.
  */
-export const TOKEN_ADVICE: Advice = {
-	summary: 'the access token has expired or is wrong',
-	fix: "Get a new token from the vendor and paste it into the credential's Access Token.",
-};
-
-const TOKEN_ADVICE_BY_AUTHENTICATION = new Map<string, Advice>([
-	['accessToken', TOKEN_ADVICE],
-	[
-		'apiKey',
-		{
-			summary: 'the vendor refused the token n8n got with the API key',
-			fix: 'Check API Key in the credential and its API permissions, or make a new key in the OMICall console under API management.',
-		},
-	],
-	[
-		'usernamePassword',
-		{
-			summary: 'the vendor refused the token n8n got with the username and password',
-			fix: 'Check Username and Password in the credential, and that the VBot account may use the API.',
-		},
-	],
-	[
-		'vbotApiKey',
-		{
-			summary: 'the API key is invalid or has no access',
-			fix: 'Check API Key in the credential, or make a new key in the VBot console under Team settings → API Key.',
-		},
-	],
-]);
+export const TOKEN_ADVICE: Advice = ACCESS_TOKEN.refused;
 
 /** `advice` for the credential at `place`: a refused one's as its way to authenticate says. */
 function adviceAt(place: RequestPlace, advice: Advice): Advice {
 	if (advice !== TOKEN_ADVICE) return advice;
-	return TOKEN_ADVICE_BY_AUTHENTICATION.get(place.authentication ?? '') ?? TOKEN_ADVICE;
+	return refusedAdviceOf(place.authentication) ?? TOKEN_ADVICE;
 }
 export const RATE_LIMITED: Advice = {
 	summary: 'the vendor rate-limited this account',
@@ -71,7 +44,7 @@ export function adviceForStatus(api: VendorApi, status: number): Advice {
 	if (status === 401) return TOKEN_ADVICE;
 	if (status === 403) return PERMISSION_DENIED;
 	if (status === 404) {
-		const urls = api.platforms.map((p) => `${PLATFORMS[p].short}: ${PLATFORMS[p].baseUrl}`);
+		const urls = api.platforms.map((p) => `${platformInfo(p).short}: ${platformInfo(p).baseUrl}`);
 		return {
 			summary: 'the API was not found at this address',
 			fix: `Check Base URL in the credential (${urls.join(', ')}).`,

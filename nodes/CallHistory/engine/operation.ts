@@ -7,7 +7,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { PLATFORMS, type Platform } from '../../../common/platforms';
+import { platformInfo, type Platform } from '../../../common/platforms';
 import { readConcurrency, readLimit, readOption, readWindows } from '../fields/parameters';
 import type { RequestPlace } from './errors';
 import { readCalls, type ReadPlan } from './readCalls';
@@ -34,10 +34,10 @@ export function requirePlatform(
 ): void {
 	// A Base URL of another platform was refused when the transport was made (transportFor).
 	if (platforms.includes(transport.platform)) return;
-	const reads = platforms.map((platform) => PLATFORMS[platform].short).join(' or ');
+	const reads = platforms.map((platform) => platformInfo(platform).short).join(' or ');
 	throw new NodeOperationError(
 		node,
-		`This credential is for ${PLATFORMS[transport.platform].short}; ${whoReads} ${reads}: pick or create ${withArticle(reads)} credential`,
+		`This credential is for ${platformInfo(transport.platform).short}; ${whoReads} ${reads}: pick or create ${withArticle(reads)} credential`,
 		{ description: 'Set Platform in the credential, or pick another credential for this node.' },
 	);
 }

@@ -19,7 +19,7 @@ import {
 	type RetryPolicy,
 } from '../../../common/http';
 import { isObject, parseBounded } from '../../../common/json';
-import { platformOf, type Platform } from '../../../common/platforms';
+import { packageInfo, platformOf, type Platform } from '../../../common/platforms';
 import {
 	maxRetriesOption,
 	maxRetryWaitOption,
@@ -38,7 +38,6 @@ import {
 import { pace } from './pacer';
 import { remedyOf } from './remedies';
 
-const CREDENTIAL_TYPE = 'callHistoryApi';
 /** The most of an error answer read for the vendor's reason. */
 const MOST_ERROR_BYTES = 64 * 1024;
 /** The most redirects a recording link may take to reach its file. */
@@ -276,12 +275,12 @@ export interface Transport {
 export async function transportFor(context: TransportContext): Promise<Transport> {
 	const policy = readPolicy(context);
 	const node = context.getNode();
-	const data = await context.getCredentials(CREDENTIAL_TYPE);
-	const named = node.credentials?.[CREDENTIAL_TYPE];
+	const data = await context.getCredentials(packageInfo().credentialType);
+	const named = node.credentials?.[packageInfo().credentialType];
 	const credentialsDecrypted = {
 		id: named?.id ?? '',
 		name: named?.name ?? '',
-		type: CREDENTIAL_TYPE,
+		type: packageInfo().credentialType,
 		data,
 	};
 	const baseUrl = String(data.baseUrl ?? '').replace(/\/+$/, '');
@@ -301,7 +300,7 @@ export async function transportFor(context: TransportContext): Promise<Transport
 	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
 		await helpers.httpRequestWithAuthentication.call(
 			context as IExecuteSingleFunctions,
-			CREDENTIAL_TYPE,
+			packageInfo().credentialType,
 			{
 				...request,
 				url: request.url ?? '',

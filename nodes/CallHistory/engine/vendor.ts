@@ -1,14 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Platform } from '../../../common/platforms';
+import type { Advice, Platform } from '../../../common/platforms';
 import type { Remedy } from './remedies';
 import type { SimpleCall, SimplifyContext } from './simple';
 import type { DateWindow } from './windows';
 
-/** A failure in plain words: what happened and what to do. */
-export interface Advice {
-	summary: string;
-	fix: string;
-}
+export type { Advice };
 
 /** What a vendor's error code means: advice, and what the engine may do about it. */
 export interface Meaning {

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
-import { nonEmptyText, omicallCodeOf } from '../../../common/omicall';
-import { OMICALL_REPORT_PATH } from '../../../common/paths';
+import { nonEmptyText, OMICALL_REPORT_PATH, omicallCodeOf } from './omicall/codes';
 import { adviceForStatus, PERMISSION_DENIED, RATE_LIMITED, TOKEN_ADVICE } from '../engine/errors';
 import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
 import {

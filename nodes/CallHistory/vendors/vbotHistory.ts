@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
-import { VBOT_HISTORY_COUNT_PATH } from '../../../common/paths';
+import { VBOT_HISTORY_COUNT_PATH } from './vbot/paths';
 import { adviceForStatus } from '../engine/errors';
 import { RETRY } from '../engine/remedies';
 import {

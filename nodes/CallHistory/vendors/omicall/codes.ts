@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isObject } from './json';
+import { isObject } from '../../../../common/json';
 
 /** Text that is a non-empty string, else undefined. */
 export const nonEmptyText = (value: unknown) =>
@@ -16,8 +16,5 @@ export const omicallCodeOf = (answer: IDataObject) =>
 /** OMICall's API takes JSON: every request to it says so, GETs and the token request included. */
 export const OMICALL_CONTENT_TYPE = { 'Content-Type': 'application/json' };
 
-/** `headers` with OMICall's Content-Type, unless they name a Content-Type of their own (in any case). */
-export function withOmicallContentType(headers: IDataObject = {}): IDataObject {
-	const named = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-	return named ? headers : { ...headers, ...OMICALL_CONTENT_TYPE };
-}
+/** The request of OMICall's report: the cheapest read-only one, for the credential's test too. */
+export const OMICALL_REPORT_PATH = '/api/call_transaction/report';

@@ -1,0 +1,12 @@
+import { OMICALL_CREDENTIALS } from '../../nodes/CallHistory/vendors/omicall/credentials';
+import { VBOT_CREDENTIALS } from '../../nodes/CallHistory/vendors/vbot/credentials';
+import type { PackageInfo } from '../platforms';
+
+/** n8n-nodes-call-history: both vendors, one node; the names saved workflows and credentials use. */
+export const PACKAGE: PackageInfo = {
+	credentialType: 'callHistoryApi',
+	credentialDisplayName: 'OMICall / VBot Call History API',
+	documentationUrl: 'https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#credentials',
+	vendors: [OMICALL_CREDENTIALS, VBOT_CREDENTIALS],
+	ownDomainsOnly: false,
+};

@@ -1,0 +1,12 @@
+import { OMICALL_CREDENTIALS } from '../../nodes/CallHistory/vendors/omicall/credentials';
+import type { PackageInfo } from '../platforms';
+
+/** n8n-nodes-omicall: OMICall alone. */
+export const PACKAGE: PackageInfo = {
+	credentialType: 'omiCallApi',
+	credentialDisplayName: 'OMICall API',
+	documentationUrl:
+		'https://github.com/n8n-nodes-call-history/n8n-nodes-call-history/tree/main/packages/omicall#credentials',
+	vendors: [OMICALL_CREDENTIALS],
+	ownDomainsOnly: true,
+};
