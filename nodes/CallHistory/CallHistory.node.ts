@@ -1,13 +1,15 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { packageInfo } from '../../common/platforms';
-import { callDescription } from './actions/call';
-import { vbotCallDescription } from './actions/vbotCall';
-import { vbotCallLogDescription } from './actions/vbotCallLog';
+import { NODE_PACKAGE } from './package';
+import { resourcesOf } from './packages/types';
+
+const { node } = NODE_PACKAGE;
+const resources = resourcesOf(NODE_PACKAGE);
 
 export class CallHistory implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Call History',
-		name: 'callHistory',
+		displayName: node.displayName,
+		name: node.name,
 		icon: {
 			light: 'file:../../icons/callHistory.svg',
 			dark: 'file:../../icons/callHistory.dark.svg',
@@ -15,9 +17,9 @@ export class CallHistory implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read, annotate and report on call-center calls from OMICall or VBot',
+		description: node.description,
 		defaults: {
-			name: 'Call History',
+			name: node.displayName,
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,28 +40,10 @@ export class CallHistory implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Call',
-						value: 'call',
-						description: "Calls of OMICall's Call History API",
-					},
-					{
-						name: 'VBot Call',
-						value: 'vbotCall',
-						description: "A customer's call history in VBot's CRM API (v2, or v3 with an API key)",
-					},
-					{
-						name: 'VBot Call Log',
-						value: 'vbotCallLog',
-						description: "Every call of the VBot project, in VBot v3's call log",
-					},
-				],
-				default: 'call',
+				options: resources.map((resource) => resource.option),
+				default: resources[0].option.value,
 			},
-			...callDescription,
-			...vbotCallDescription,
-			...vbotCallLogDescription,
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 }

@@ -6,24 +6,32 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { packageInfo } from '../../common/platforms';
+import { NODE_PACKAGE } from '../CallHistory/package';
+import { sourcesOf } from '../CallHistory/packages/types';
 import { triggerProperties } from './description';
 import { pollNewCalls } from './poll';
 
+const { trigger } = NODE_PACKAGE;
+
+/** Each source by its name, as the subtitle shows it. */
+const SOURCE_NAMES = Object.fromEntries(
+	Object.entries(sourcesOf(NODE_PACKAGE)).map(([value, source]) => [value, source.name]),
+);
+
 export class CallHistoryTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Call History Trigger',
-		name: 'callHistoryTrigger',
+		displayName: trigger.displayName,
+		name: trigger.name,
 		icon: {
 			light: 'file:../../icons/callHistory.svg',
 			dark: 'file:../../icons/callHistory.dark.svg',
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ ({ callHistory: "Call History", vbot: "VBot customer history", vbotCallLog: "VBot call log" })[$parameter["source"]] }}',
-		description: 'Starts the workflow once for every new call in OMICall or VBot',
+		subtitle: `={{ (${JSON.stringify(SOURCE_NAMES)})[$parameter["source"]] }}`,
+		description: trigger.description,
 		defaults: {
-			name: 'Call History Trigger',
+			name: trigger.displayName,
 		},
 		polling: true,
 		inputs: [],

@@ -1,6 +1,10 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { collectionOf, optionsOf, simplifyOption } from '../CallHistory/fields/descriptions';
-import { SOURCES, windowDaysOf } from './sources';
+import { NODE_PACKAGE } from '../CallHistory/package';
+import { sourcesOf } from '../CallHistory/packages/types';
+import { windowDaysOf } from './sources';
+
+const SOURCES = sourcesOf(NODE_PACKAGE);
 
 /** Each source's own fields (its filters, or a VBot customer) and Options, shown for it alone. */
 const sourceFields: INodeProperties[] = Object.entries(SOURCES).flatMap(([value, source]) => {
@@ -52,7 +56,7 @@ export const triggerProperties: INodeProperties[] = [
 			value,
 			description,
 		})),
-		default: 'callHistory',
+		default: Object.keys(SOURCES)[0],
 	},
 	...sourceFields.filter((field) => field.name !== 'options'),
 	{

@@ -17,7 +17,11 @@ import {
 	type FoundCall,
 	type PollState,
 } from './pollState';
-import { MOST_CALLS_PER_POLL, readSource, SOURCES, type TriggerSource } from './sources';
+import { NODE_PACKAGE } from '../CallHistory/package';
+import { sourcesOf } from '../CallHistory/packages/types';
+import { MOST_CALLS_PER_POLL, readSource, type TriggerSource } from './sources';
+
+const SOURCES = sourcesOf(NODE_PACKAGE);
 
 const MINUTE_MS = 60_000;
 /** A backlog (n8n was down) is read at most this much per poll, oldest first; the rest next poll. */

@@ -5,11 +5,8 @@ import { readCalls, type ReadPlan } from '../CallHistory/engine/readCalls';
 import { apiRequest, transportFor, type Transport } from '../CallHistory/engine/transport';
 import type { CallList } from '../CallHistory/engine/vendor';
 import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
-import { readCallLogQuery } from '../CallHistory/fields/callTypes';
 import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
-import { callFilters, callLogFilters, customerFields } from '../CallHistory/fields/filters';
-import { readWindowMs, requireCustomer } from '../CallHistory/fields/parameters';
-import { CALL_LISTS } from '../CallHistory/vendors';
+import { readWindowMs } from '../CallHistory/fields/parameters';
 import type { FoundCall } from './pollState';
 
 /**
@@ -31,7 +28,7 @@ function sentValue(field: INodeProperties, value: unknown): unknown {
 }
 
 /** `values` of `fields` as the query parameters their routing names, as the action node sends them. */
-function queryOf(fields: INodeProperties[], values: IDataObject): IDataObject {
+export function queryOf(fields: INodeProperties[], values: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const field of fields) {
 		const property = field.routing?.send?.property;
@@ -62,54 +59,9 @@ export interface TriggerSource {
 	key(context: IPollFunctions): unknown;
 }
 
-const filtersOf = (context: IPollFunctions) =>
+/** The trigger's Filters, as the user set them. */
+export const filtersOf = (context: IPollFunctions) =>
 	context.getNodeParameter('filters', {}) as IDataObject;
-
-const customerValues = (context: IPollFunctions) =>
-	Object.fromEntries(
-		customerFields.map((field) => [field.name, context.getNodeParameter(field.name, '')]),
-	);
-
-/** The trigger's sources, by the value of its Source parameter (saved workflows name them). */
-export const SOURCES: Record<string, TriggerSource> = {
-	callHistory: {
-		name: 'Call History (OMICall)',
-		description: "New calls in OMICall's Call History API, with the list's filters",
-		list: CALL_LISTS.callHistory,
-		filters: callFilters,
-		query: (context) => ({ qs: queryOf(callFilters, filtersOf(context)) }),
-		key: (context) => queryOf(callFilters, filtersOf(context)),
-	},
-	vbot: {
-		name: 'VBot Customer History',
-		description: "New calls in one customer's VBot call history",
-		list: CALL_LISTS.vbot,
-		fields: customerFields,
-		query(context, transport) {
-			const customer = requireCustomer(context, transport.platform);
-			return { qs: { ...queryOf(customerFields, customerValues(context)), ...customer } };
-		},
-		key: (context) => customerFields.map((field) => context.getNodeParameter(field.name, '')),
-	},
-	vbotCallLog: {
-		name: 'VBot Call Log (Whole Project)',
-		description: "New calls of the whole VBot project, in VBot v3's call log, with its filters",
-		list: CALL_LISTS.vbotCallLog,
-		filters: callLogFilters,
-		query(context) {
-			const own = readCallLogQuery(context);
-			return { qs: { ...queryOf(callLogFilters, filtersOf(context)), ...own.qs }, keep: own.keep };
-		},
-		key: (context) => ({
-			...queryOf(callLogFilters, filtersOf(context)),
-			callType: filtersOf(context).callType,
-			// Saved states from before Hotline Calls read every call, as its default does.
-			...(filtersOf(context).hotlineScope === undefined || filtersOf(context).hotlineScope === 'all'
-				? {}
-				: { hotlineScope: filtersOf(context).hotlineScope }),
-		}),
-	},
-};
 
 /** The list's Days per Request, for the trigger's Options: the list's own default and bounds. */
 export const windowDaysOf = (source: TriggerSource) =>

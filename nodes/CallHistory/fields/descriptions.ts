@@ -272,6 +272,12 @@ export interface OperationModule {
 }
 
 /** A resource's Operation selector (its options in the order of their names), then each operation's fields. */
+/** A resource of the node: its option in Resource, and its operations' fields. */
+export interface NodeResource {
+	option: INodePropertyOptions;
+	properties: INodeProperties[];
+}
+
 export function resourceProperties(
 	resource: string,
 	defaultOperation: string,
