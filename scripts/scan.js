@@ -66,12 +66,16 @@ async function scan(packageRoot) {
 	}
 }
 
-scan(path.resolve(process.argv[2] ?? path.join(__dirname, '..'))).then(
-	(passed) => {
-		process.exitCode = passed ? 0 : 1;
-	},
-	(error) => {
-		console.error(error);
-		process.exitCode = 1;
-	},
-);
+if (require.main === module) {
+	scan(path.resolve(process.argv[2] ?? path.join(__dirname, '..'))).then(
+		(passed) => {
+			process.exitCode = passed ? 0 : 1;
+		},
+		(error) => {
+			console.error(error);
+			process.exitCode = 1;
+		},
+	);
+}
+
+module.exports = { TARBALL_PATTERNS };

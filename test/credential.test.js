@@ -21,8 +21,8 @@ describe('the credential', () => {
 		expect(properties[0]).toMatchObject({ name: 'platform', default: 'callHistory' });
 		expect(properties[0].options.map((o) => [o.value, o.name])).toEqual([
 			['callHistory', 'OMICall (Call History API)'],
-			['vbot', 'VBot v2'],
-			['vbotV3', 'VBot v3'],
+			['vbot', 'VBot V2'],
+			['vbotV3', 'VBot V3'],
 		]);
 		const byPlatform = Object.fromEntries(
 			['callHistory', 'vbot', 'vbotV3'].map((platform) => {

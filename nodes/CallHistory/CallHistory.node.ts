@@ -5,6 +5,7 @@ import { resourcesOf } from './packages/types';
 
 const { node } = NODE_PACKAGE;
 const resources = resourcesOf(NODE_PACKAGE);
+const defaultResource = resources[0].option.value;
 
 export class CallHistory implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,7 +42,7 @@ export class CallHistory implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: resources.map((resource) => resource.option),
-				default: resources[0].option.value,
+				default: defaultResource,
 			},
 			...resources.flatMap((resource) => resource.properties),
 		],

@@ -5,6 +5,7 @@ import { sourcesOf } from '../CallHistory/packages/types';
 import { windowDaysOf } from './sources';
 
 const SOURCES = sourcesOf(NODE_PACKAGE);
+const DEFAULT_SOURCE = Object.keys(SOURCES)[0];
 
 /** Each source's own fields (its filters, or a VBot customer) and Options, shown for it alone. */
 const sourceFields: INodeProperties[] = Object.entries(SOURCES).flatMap(([value, source]) => {
@@ -56,7 +57,7 @@ export const triggerProperties: INodeProperties[] = [
 			value,
 			description,
 		})),
-		default: Object.keys(SOURCES)[0],
+		default: DEFAULT_SOURCE,
 	},
 	...sourceFields.filter((field) => field.name !== 'options'),
 	{

@@ -11,10 +11,9 @@ import { transportFor } from '../../engine/transport';
 import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { readHotlineScope } from '../../fields/callTypes';
-import { callLogFilters } from '../../fields/filters';
+import { CALL_TYPES, callLogFilters } from '../../fields/filters';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
-import { CALL_TYPES } from '../../fields/filters';
 import { windowDays } from './getMany.operation';
 
 export const description = updateDisplayOptions(

@@ -76,7 +76,7 @@ export const VBOT_CREDENTIALS: VendorCredentials = {
 	platforms: [
 		{
 			value: 'vbot',
-			name: 'VBot v2',
+			name: 'VBot V2',
 			short: 'VBot v2',
 			baseUrl: 'https://open-api-h01.vbot.vn/v2.0',
 			authentications: [
@@ -99,7 +99,7 @@ export const VBOT_CREDENTIALS: VendorCredentials = {
 		},
 		{
 			value: 'vbotV3',
-			name: 'VBot v3',
+			name: 'VBot V3',
 			short: 'VBot v3',
 			baseUrl: 'https://open-api-h01.vbot.vn/v3.0',
 			staging: 'https://open-api-staging.vbot.vn/v3.0',

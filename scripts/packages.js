@@ -1,0 +1,266 @@
+'use strict';
+// npm run packages: the three npm packages from this one source tree, as tarballs in
+// dist-packages/. Each is built apart, in dist-packages/build/<name>/: the source is copied, its
+// two package lines (common/package.ts, nodes/CallHistory/package.ts) point at the package's
+// list of vendor folders, its node, trigger and credential files are written under its own type
+// names, and tsc compiles only what those files reach, so a vendor package holds no other
+// vendor's code. Then it is packed, and its tarball checked (scripts/packageChecks.js).
+//
+// Usage: node scripts/packages.js [package name ...] (default: all three)
+
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { PACKAGES } = require('./packageList');
+const { checkTarball } = require('./packageChecks');
+const { packageReadme } = require('./packageReadme');
+
+const ROOT = path.join(__dirname, '..');
+const OUT = path.join(ROOT, 'dist-packages');
+const SOURCES = ['common', 'credentials', 'nodes', 'icons', 'LICENSE', 'tsconfig.json'];
+const VENDORS_DIR = 'nodes/CallHistory/vendors';
+const PACKAGE_LINES = ['common/package.ts', 'nodes/CallHistory/package.ts'];
+
+const write = (file, text) => {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, text);
+};
+
+/** Fails, naming the folder, when a vendor folder the package lists is not in the source. */
+function requireVendorFolders(pkg, root = ROOT) {
+	for (const vendor of pkg.vendors) {
+		const folder = path.join(root, VENDORS_DIR, vendor);
+		if (!fs.existsSync(folder)) {
+			throw new Error(`${pkg.name}: its vendor folder ${VENDORS_DIR}/${vendor} is missing`);
+		}
+	}
+}
+
+/** The package's list of vendor folders in place of the combined package's, in both package lines. */
+function pointPackageLines(stage, pkg) {
+	for (const line of PACKAGE_LINES) {
+		const file = path.join(stage, line);
+		const text = fs.readFileSync(file, 'utf8');
+		const pointed = text.replace(/'\.\/packages\/[A-Za-z]+'/, `'./packages/${pkg.manifest}'`);
+		if (pointed === text && pkg.manifest !== 'callHistory') {
+			throw new Error(`${line} names no ./packages file to point at ${pkg.manifest}`);
+		}
+		fs.writeFileSync(file, pointed);
+	}
+}
+
+/**
+ * `file` of the combined package as the file of class `cls` in `dir`: the same class under the
+ * package's name, its imports of its own folder pointed back there.
+ */
+function entryAs(stage, file, cls, dir) {
+	const text = fs.readFileSync(path.join(stage, file), 'utf8');
+	const from = path.basename(file).split('.')[0];
+	const ownFolder = path.dirname(file);
+	const named = text.replace(new RegExp(`export class ${from}\\b`), `export class ${cls}`);
+	const pointed =
+		ownFolder === dir
+			? named
+			: named.replace(/from '\.\/([^']+)'/g, (_, rest) => {
+					const target = path.relative(dir, path.join(ownFolder, rest));
+					return `from '${target.startsWith('.') ? target : `./${target}`}'`;
+				});
+	if (named === text) throw new Error(`${file} has no class ${from} to build ${cls} from`);
+	write(
+		path.join(stage, dir, `${cls}.${path.basename(file).split('.').slice(1).join('.')}`),
+		pointed,
+	);
+}
+
+/** The package's node, trigger and credential files: the combined package's under its own names. */
+function writeEntries(stage, pkg) {
+	const entries = [
+		['nodes/CallHistory/CallHistory.node.ts', pkg.node, `nodes/${pkg.node}`],
+		['nodes/CallHistoryTrigger/CallHistoryTrigger.node.ts', pkg.trigger, `nodes/${pkg.trigger}`],
+		['credentials/CallHistoryApi.credentials.ts', pkg.credential, 'credentials'],
+	];
+	for (const [file, cls, dir] of entries) {
+		if (!file.includes(`/${cls}.`)) entryAs(stage, file, cls, dir);
+	}
+	for (const [cls, from, typeName] of [
+		[pkg.node, 'CallHistory', pkg.nodeType],
+		[pkg.trigger, 'CallHistoryTrigger', pkg.triggerType],
+	].filter(([cls, from]) => cls !== from)) {
+		const codex = JSON.parse(
+			fs.readFileSync(path.join(ROOT, `nodes/${from}/${from}.node.json`), 'utf8'),
+		);
+		codex.node = `${pkg.name}.${typeName}`;
+		codex.alias = pkg.alias;
+		codex.resources = {
+			credentialDocumentation: [{ url: `${pkg.homepage}#credentials` }],
+			primaryDocumentation: [{ url: pkg.homepage }],
+		};
+		write(
+			path.join(stage, `nodes/${cls}/${cls}.node.json`),
+			`${JSON.stringify(codex, null, '\t')}\n`,
+		);
+	}
+	return {
+		nodes: [pkg.node, pkg.trigger].map((cls) => `nodes/${cls}/${cls}.node.ts`),
+		credentials: [`credentials/${pkg.credential}.credentials.ts`],
+	};
+}
+
+/** A vendor package has no combined node: its codex (which names every vendor) is not copied. */
+function dropCombinedCodex(stage, pkg) {
+	for (const cls of ['CallHistory', 'CallHistoryTrigger']) {
+		if (pkg.node !== 'CallHistory') fs.rmSync(path.join(stage, `nodes/${cls}/${cls}.node.json`));
+	}
+}
+
+/**
+ * `n8n-node lint` in the package's folder, as a verifier runs it: strict (n8n Cloud's rules),
+ * with the default ESLint config the strict mode insists on, over the package's TypeScript.
+ */
+function lintAsVerifier(stage) {
+	write(
+		path.join(stage, 'eslint.config.mjs'),
+		fs.readFileSync(
+			path.join(
+				ROOT,
+				'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs',
+			),
+			'utf8',
+		),
+	);
+	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+	execFileSync(path.join(ROOT, 'node_modules', '.bin', 'n8n-node'), ['lint'], {
+		cwd: stage,
+		stdio: 'inherit',
+	});
+}
+
+/** tsc over the package's entries alone: it emits what they import, and nothing else. */
+function compile(stage, entries) {
+	const tsconfig = JSON.parse(fs.readFileSync(path.join(stage, 'tsconfig.json'), 'utf8'));
+	tsconfig.compilerOptions = {
+		...tsconfig.compilerOptions,
+		declaration: false,
+		sourceMap: false,
+		removeComments: true,
+	};
+	delete tsconfig.include;
+	tsconfig.files = [...entries.nodes, ...entries.credentials];
+	fs.writeFileSync(path.join(stage, 'tsconfig.json'), JSON.stringify(tsconfig, null, '\t'));
+	const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+	execFileSync(bin('tsc'), ['-p', stage], { stdio: 'inherit' });
+	execFileSync(
+		bin('gulp'),
+		['--gulpfile', path.join(ROOT, 'gulpfile.js'), '--cwd', stage, 'build:icons'],
+		{
+			stdio: ['ignore', 'ignore', 'inherit'],
+		},
+	);
+}
+
+/** Removes the TypeScript the package's entries do not reach: its folder is then its source. */
+function pruneUnreached(stage) {
+	const listed = execFileSync(
+		path.join(ROOT, 'node_modules', '.bin', 'tsc'),
+		['-p', stage, '--listFilesOnly'],
+		{ encoding: 'utf8' },
+	);
+	const reached = new Set(listed.split('\n').map((file) => path.resolve(file.trim())));
+	for (const dir of ['common', 'credentials', 'nodes']) {
+		const files = fs.readdirSync(path.join(stage, dir), { recursive: true });
+		for (const file of files.map((f) => path.join(stage, dir, f))) {
+			if (file.endsWith('.ts') && !reached.has(path.resolve(file))) fs.rmSync(file);
+		}
+	}
+}
+
+/** package.json of the package: the root's metadata, its own name, words and files. */
+function packageJson(pkg, entries) {
+	const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const js = (file) => `dist/${file.replace(/\.ts$/, '.js')}`;
+	return {
+		name: pkg.name,
+		version: root.version,
+		description: pkg.description ?? root.description,
+		keywords: pkg.keywords
+			? ['n8n-community-node-package', 'n8n', 'n8n-node', ...pkg.keywords]
+			: root.keywords,
+		license: root.license,
+		homepage: pkg.homepage,
+		bugs: root.bugs,
+		author: root.author,
+		repository: root.repository,
+		main: 'index.js',
+		files: ['dist', 'index.js'],
+		publishConfig: root.publishConfig,
+		engines: root.engines,
+		n8n: {
+			n8nNodesApiVersion: root.n8n.n8nNodesApiVersion,
+			...(pkg.strict && { strict: true }),
+			credentials: entries.credentials.map(js),
+			nodes: entries.nodes.map(js),
+		},
+		peerDependencies: root.peerDependencies,
+	};
+}
+
+/** Builds one package in its own folder and packs it: returns the tarball's path. */
+function buildPackage(pkg) {
+	requireVendorFolders(pkg);
+	const stage = path.join(OUT, 'build', pkg.name);
+	fs.rmSync(stage, { recursive: true, force: true });
+	for (const item of SOURCES) {
+		fs.cpSync(path.join(ROOT, item), path.join(stage, item), { recursive: true });
+	}
+	pointPackageLines(stage, pkg);
+	const entries = writeEntries(stage, pkg);
+	dropCombinedCodex(stage, pkg);
+	compile(stage, entries);
+	pruneUnreached(stage);
+	write(path.join(stage, 'index.js'), fs.readFileSync(path.join(ROOT, 'index.js'), 'utf8'));
+	write(
+		path.join(stage, 'package.json'),
+		`${JSON.stringify(packageJson(pkg, entries), null, '\t')}\n`,
+	);
+	write(path.join(stage, 'README.md'), packageReadme(pkg));
+	if (pkg.strict) lintAsVerifier(stage);
+	const [report] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT], {
+			cwd: stage,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+	return path.join(OUT, report.filename);
+}
+
+async function main(names) {
+	const chosen = names.length > 0 ? PACKAGES.filter((p) => names.includes(p.name)) : PACKAGES;
+	if (chosen.length !== Math.max(names.length, chosen.length) || chosen.length === 0) {
+		throw new Error(`Pick among: ${PACKAGES.map((p) => p.name).join(', ')}`);
+	}
+	fs.mkdirSync(OUT, { recursive: true });
+	let passed = true;
+	for (const pkg of chosen) {
+		const tarball = buildPackage(pkg);
+		const failures = await checkTarball(pkg, tarball);
+		for (const failure of failures) console.log(`FAILED: ${pkg.name}: ${failure}`);
+		if (failures.length === 0) console.log(`passed: ${path.relative(ROOT, tarball)}`);
+		passed &&= failures.length === 0;
+	}
+	return passed;
+}
+
+if (require.main === module) {
+	main(process.argv.slice(2)).then(
+		(passed) => {
+			process.exitCode = passed ? 0 : 1;
+		},
+		(error) => {
+			console.error(error.message);
+			process.exitCode = 1;
+		},
+	);
+}
+
+module.exports = { buildPackage, requireVendorFolders, OUT };
