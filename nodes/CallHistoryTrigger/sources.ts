@@ -9,6 +9,7 @@ import { readCallLogQuery } from '../CallHistory/fields/callTypes';
 import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
 import { callFilters, callLogFilters, customerFields } from '../CallHistory/fields/filters';
 import { readWindowMs, requireCustomer } from '../CallHistory/fields/parameters';
+import { readTransportPolicy } from '../CallHistory/fields/settings';
 import { CALL_LISTS } from '../CallHistory/vendors';
 import type { FoundCall } from './pollState';
 
@@ -117,7 +118,7 @@ export const windowDaysOf = (source: TriggerSource) =>
 
 /** What one read of a source needs: the poll, its transport and its query. */
 async function readingOf(context: IPollFunctions, source: TriggerSource) {
-	const transport = await transportFor(context);
+	const transport = await transportFor(context, readTransportPolicy(context));
 	const platforms: Platform[] = source.list.api.platforms;
 	requirePlatform(context.getNode(), transport, platforms, `the ${source.name} source reads`);
 	const { qs, keep } = source.query(context, transport);

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { PLATFORMS, type Platform } from '../../../common/platforms';
 import { readConcurrency, readLimit, readOption, readWindows } from '../fields/parameters';
+import { readTransportPolicy } from '../fields/settings';
 import type { RequestPlace } from './errors';
 import { readCalls, type ReadPlan } from './readCalls';
 import { withRecordings } from './recordings';
@@ -84,7 +85,7 @@ export interface ListOperation {
 export function listOperation(operation: ListOperation): Run {
 	const { list } = operation;
 	return async function (requestData) {
-		const transport = await transportFor(this);
+		const transport = await transportFor(this, readTransportPolicy(this));
 		requirePlatform(this.getNode(), transport, list.api.platforms, operation.whoReads);
 		const { qs = {}, keep } = operation.prepare?.(this, transport) ?? {};
 		const limit = readLimit(this);

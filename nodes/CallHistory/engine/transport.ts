@@ -21,13 +21,6 @@ import {
 import { isObject, parseBounded } from '../../../common/json';
 import { platformOf, type Platform } from '../../../common/platforms';
 import {
-	maxRetriesOption,
-	maxRetryWaitOption,
-	requestsPerSecondOption,
-	timeoutOption,
-} from '../fields/descriptions';
-import { readOption } from '../fields/parameters';
-import {
 	httpFailure,
 	malformedAnswer,
 	timedOut,
@@ -44,20 +37,19 @@ const MOST_ERROR_BYTES = 64 * 1024;
 /** The most redirects a recording link may take to reach its file. */
 const MOST_REDIRECTS = 5;
 
-/** How the transport treats one operation's requests: the reliability options. */
-interface Policy extends RetryPolicy {
+/**
+ * How the transport treats one run's requests, as plain values (the caller reads them from the
+ * node's reliability options): the deadline of one exchange, the retries and the most they may
+ * wait in all, and the most requests per second (0: as fast as the vendor answers).
+ */
+export interface TransportPolicy extends RetryPolicy {
 	perSecond: number;
 }
 
-/** What the transport needs of the node sending: its options, identity, credential and HTTP helpers. */
+/** What the transport needs of the node sending: its identity, credential and HTTP helpers. */
 export type TransportContext = Pick<
 	IExecuteSingleFunctions,
-	| 'getNode'
-	| 'getNodeParameter'
-	| 'getTimezone'
-	| 'getExecutionId'
-	| 'getWorkflow'
-	| 'getCredentials'
+	'getNode' | 'getTimezone' | 'getExecutionId' | 'getWorkflow' | 'getCredentials'
 > & { helpers: Pick<RequestHelperFunctions, 'httpRequest' | 'httpRequestWithAuthentication'> };
 
 /** An API request as the node's routing builds it: method, Base URL, path, query and body. */
@@ -73,13 +65,6 @@ export interface FileLimits {
 	 */
 	checkLink: (url: string) => Promise<string | undefined>;
 }
-
-const readPolicy = (context: TransportContext): Policy => ({
-	maxRetries: readOption(context, maxRetriesOption),
-	maxWaitMs: readOption(context, maxRetryWaitOption) * 1000,
-	timeoutMs: readOption(context, timeoutOption) * 1000,
-	perSecond: readOption(context, requestsPerSecondOption),
-});
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -103,7 +88,7 @@ function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string
  */
 async function withRetries<T>(
 	context: TransportContext,
-	policy: Policy,
+	policy: TransportPolicy,
 	attempt: () => Promise<T>,
 ): Promise<T> {
 	let waitedMs = 0;
@@ -270,11 +255,13 @@ export interface Transport {
 }
 
 /**
- * The transport of one run: the reliability options read once, and the credential loaded once
+ * The transport of one run: its requests treated as `policy` says, and the credential loaded once
  * (n8n would otherwise load and decrypt it for every request), handed to n8n with each request.
  */
-export async function transportFor(context: TransportContext): Promise<Transport> {
-	const policy = readPolicy(context);
+export async function transportFor(
+	context: TransportContext,
+	policy: TransportPolicy,
+): Promise<Transport> {
 	const node = context.getNode();
 	const data = await context.getCredentials(CREDENTIAL_TYPE);
 	const named = node.credentials?.[CREDENTIAL_TYPE];

@@ -14,6 +14,7 @@ import { simplifiedIf } from '../../engine/simple';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../fields/descriptions';
 import { setPathSegment } from '../../fields/parameters';
+import { readTransportPolicy } from '../../fields/settings';
 import { callList, DETAIL_PATH, omicallApi } from '../../vendors/omicall';
 
 /** Transaction ID, put into the request's path as one segment (Get and Update). */
@@ -51,7 +52,7 @@ export async function sendForCall(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
 	const operation =
 		this.getNodeParameter('operation') === 'update' ? 'Call › Update' : 'Call › Get';

@@ -14,6 +14,7 @@ import { MOST_REPORT_VALUES, ReportSum } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
+import { readTransportPolicy } from '../../fields/settings';
 import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
 import { windowDays } from './getMany.operation';
 
@@ -30,7 +31,7 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
 	const timezone = this.getTimezone();
 	const { options } = requestData;

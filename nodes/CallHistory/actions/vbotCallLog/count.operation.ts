@@ -12,6 +12,7 @@ import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { readHotlineScope } from '../../fields/callTypes';
 import { callLogFilters } from '../../fields/filters';
+import { readTransportPolicy } from '../../fields/settings';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
 import { CALL_TYPES } from '../../fields/filters';
@@ -41,7 +42,7 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
 	const types = typesToCount(this.getNodeParameter('filters.callType', []));
 	const hotlineScope = readHotlineScope(this);

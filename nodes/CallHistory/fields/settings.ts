@@ -1,0 +1,21 @@
+import type { TransportPolicy } from '../engine/transport';
+import {
+	maxRetriesOption,
+	maxRetryWaitOption,
+	requestsPerSecondOption,
+	timeoutOption,
+} from './descriptions';
+import { readOption, type ParameterContext } from './parameters';
+
+/*
+ * The node's options read into the plain values the engine takes: the engine reads no field, so
+ * what a run is told (and each field's bounds, checked here) stays on this side.
+ */
+
+/** Max Retries, Max Total Retry Wait, Timeout and Requests per Second: how the transport sends. */
+export const readTransportPolicy = (context: ParameterContext): TransportPolicy => ({
+	maxRetries: readOption(context, maxRetriesOption),
+	maxWaitMs: readOption(context, maxRetryWaitOption) * 1000,
+	timeoutMs: readOption(context, timeoutOption) * 1000,
+	perSecond: readOption(context, requestsPerSecondOption),
+});
