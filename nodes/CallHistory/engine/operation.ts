@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { PLATFORMS, type Platform } from '../../../common/platforms';
 import { readConcurrency, readLimit, readOption, readWindows } from '../fields/parameters';
-import { readTransportPolicy } from '../fields/settings';
+import { readRecordingSettings, readTransportPolicy } from '../fields/settings';
 import type { RequestPlace } from './errors';
 import { readCalls, type ReadPlan } from './readCalls';
 import { withRecordings } from './recordings';
@@ -102,7 +102,8 @@ export function listOperation(operation: ListOperation): Run {
 			send(path, { ...more, ...qs }, place),
 		);
 		const place = { api: list.api, operation: operation.name, timezone: this.getTimezone() };
-		const output = await withRecordings(this, transport, items, list.record, place);
+		const recordings = readRecordingSettings(this);
+		const output = await withRecordings(this, transport, items, list.record, place, recordings);
 		return simplifiedIf(this, output, list.record.simplify, transport.baseUrl);
 	};
 }

@@ -238,6 +238,8 @@ export interface Transport {
 	platform: Platform;
 	/** The credential's Base URL. */
 	baseUrl: string;
+	/** The deadline of one exchange (Timeout), for the messages that name it. */
+	timeoutMs: number;
 	/**
 	 * One API request below the credential's Base URL, authenticated by n8n as the credential says:
 	 * paced, cut off at Timeout, retried, its answer's envelope checked. Answers what it carries.
@@ -375,7 +377,7 @@ export async function transportFor(
 		});
 	};
 
-	return { platform: platformOf(data), baseUrl, api, file };
+	return { platform: platformOf(data), baseUrl, timeoutMs: policy.timeoutMs, api, file };
 }
 
 /** A request below the Base URL: `path` with `qs` (and `body`), as the credential's requests go. */

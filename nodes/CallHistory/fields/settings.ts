@@ -1,5 +1,7 @@
+import { MB, type RecordingSettings } from '../engine/recordings';
 import type { TransportPolicy } from '../engine/transport';
 import {
+	maxRecordingMbOption,
 	maxRetriesOption,
 	maxRetryWaitOption,
 	requestsPerSecondOption,
@@ -19,3 +21,17 @@ export const readTransportPolicy = (context: ParameterContext): TransportPolicy 
 	timeoutMs: readOption(context, timeoutOption) * 1000,
 	perSecond: readOption(context, requestsPerSecondOption),
 });
+
+/**
+ * Download Recordings' options (the binary field, Max Recording Size, private addresses allowed),
+ * or nothing when Download Recordings is off.
+ */
+export function readRecordingSettings(context: ParameterContext): RecordingSettings | undefined {
+	if (context.getNodeParameter('options.downloadRecordings', false) !== true) return undefined;
+	const named = context.getNodeParameter('options.binaryPropertyName', 'data');
+	return {
+		property: typeof named === 'string' && named.trim() !== '' ? named.trim() : 'data',
+		mostBytes: readOption(context, maxRecordingMbOption) * MB,
+		allowPrivate: context.getNodeParameter('options.allowPrivateRecordings', false) === true,
+	};
+}

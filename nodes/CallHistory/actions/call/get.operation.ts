@@ -14,7 +14,7 @@ import { simplifiedIf } from '../../engine/simple';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../fields/descriptions';
 import { setPathSegment } from '../../fields/parameters';
-import { readTransportPolicy } from '../../fields/settings';
+import { readRecordingSettings, readTransportPolicy } from '../../fields/settings';
 import { callList, DETAIL_PATH, omicallApi } from '../../vendors/omicall';
 
 /** Transaction ID, put into the request's path as one segment (Get and Update). */
@@ -59,7 +59,15 @@ export async function sendForCall(
 	const place = { api: omicallApi, operation, timezone: this.getTimezone() };
 	const call = await transport.api(requestData.options, place);
 	if (!isObject(call)) throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
-	const output = await withRecordings(this, transport, [{ json: call }], callList.record, place);
+	const recordings = readRecordingSettings(this);
+	const output = await withRecordings(
+		this,
+		transport,
+		[{ json: call }],
+		callList.record,
+		place,
+		recordings,
+	);
 	return simplifiedIf(this, output, callList.record.simplify, transport.baseUrl);
 }
 
