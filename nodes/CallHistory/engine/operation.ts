@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import { PLATFORMS, type Platform } from '../../../common/platforms';
 import { readConcurrency, readLimit, readOption, readWindows } from '../fields/parameters';
-import { readRecordingSettings, readTransportPolicy } from '../fields/settings';
+import { readRecordingSettings, readSimplify, readTransportPolicy } from '../fields/settings';
 import type { RequestPlace } from './errors';
 import { readCalls, type ReadPlan } from './readCalls';
 import { withRecordings } from './recordings';
@@ -104,7 +104,8 @@ export function listOperation(operation: ListOperation): Run {
 		const place = { api: list.api, operation: operation.name, timezone: this.getTimezone() };
 		const recordings = readRecordingSettings(this);
 		const output = await withRecordings(this, transport, items, list.record, place, recordings);
-		return simplifiedIf(this, output, list.record.simplify, transport.baseUrl);
+		const around = { timezone: place.timezone, baseUrl: transport.baseUrl };
+		return simplifiedIf(readSimplify(this), output, list.record.simplify, around);
 	};
 }
 

@@ -35,3 +35,7 @@ export function readRecordingSettings(context: ParameterContext): RecordingSetti
 		allowPrivate: context.getNodeParameter('options.allowPrivateRecordings', false) === true,
 	};
 }
+
+/** Simplify: whether to return the calls in the one simplified shape. */
+export const readSimplify = (context: ParameterContext) =>
+	context.getNodeParameter('simplify', false) === true;

@@ -14,7 +14,7 @@ import { simplifiedIf } from '../../engine/simple';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../fields/descriptions';
 import { setPathSegment } from '../../fields/parameters';
-import { readRecordingSettings, readTransportPolicy } from '../../fields/settings';
+import { readRecordingSettings, readSimplify, readTransportPolicy } from '../../fields/settings';
 import { callList, DETAIL_PATH, omicallApi } from '../../vendors/omicall';
 
 /** Transaction ID, put into the request's path as one segment (Get and Update). */
@@ -68,7 +68,8 @@ export async function sendForCall(
 		place,
 		recordings,
 	);
-	return simplifiedIf(this, output, callList.record.simplify, transport.baseUrl);
+	const around = { timezone: place.timezone, baseUrl: transport.baseUrl };
+	return simplifiedIf(readSimplify(this), output, callList.record.simplify, around);
 }
 
 export const option: INodePropertyOptions = {
