@@ -14,6 +14,7 @@ import { MOST_REPORT_VALUES, ReportSum } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
 import { readTransportPolicy } from '../../fields/settings';
 import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
 import { windowDays } from './getMany.operation';
@@ -37,8 +38,8 @@ export async function execute(
 	const { options } = requestData;
 	const sum = new ReportSum(() => tooLarge(this));
 	await readEachWindow(
-		this,
-		windowDays,
+		readWindows(this, windowDays),
+		readConcurrency(this),
 		async (window) => {
 			const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
 			const qs = { ...options.qs, from_date: window.from, to_date: window.to };

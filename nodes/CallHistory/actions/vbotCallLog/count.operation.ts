@@ -12,6 +12,7 @@ import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { readHotlineScope } from '../../fields/callTypes';
 import { callLogFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
 import { readTransportPolicy } from '../../fields/settings';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
@@ -65,7 +66,7 @@ export async function execute(
 		}
 		return inWindow;
 	};
-	await readEachWindow(this, windowDays, countWindow, add);
+	await readEachWindow(readWindows(this, windowDays), readConcurrency(this), countWindow, add);
 	return [{ json: { count } }];
 }
 
