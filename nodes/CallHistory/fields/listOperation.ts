@@ -31,7 +31,8 @@ export interface ListOperation {
 
 /**
  * A Get Many operation's run: the list read up to Limit (window by window, newest first, for a
- * list read by date), with recordings and Simplify on top.
+ * list read by date), with recordings and Simplify on top. It reads the operation's fields into
+ * the plain values the engine takes, which is why it lives here and not in the engine.
  */
 export function listOperation(operation: ListOperation): OperationRunner {
 	const { list } = operation;
