@@ -82,35 +82,46 @@ function writeEntries(stage, pkg) {
 	for (const [file, cls, dir] of entries) {
 		if (!file.includes(`/${cls}.`)) entryAs(stage, file, cls, dir);
 	}
-	for (const [cls, from, typeName] of [
-		[pkg.node, 'CallHistory', pkg.nodeType],
-		[pkg.trigger, 'CallHistoryTrigger', pkg.triggerType],
-	].filter(([cls, from]) => cls !== from)) {
-		const codex = JSON.parse(
-			fs.readFileSync(path.join(ROOT, `nodes/${from}/${from}.node.json`), 'utf8'),
-		);
-		codex.node = `${pkg.name}.${typeName}`;
-		codex.alias = pkg.alias;
-		codex.resources = {
-			credentialDocumentation: [{ url: `${pkg.homepage}#credentials` }],
-			primaryDocumentation: [{ url: pkg.homepage }],
-		};
-		write(
-			path.join(stage, `nodes/${cls}/${cls}.node.json`),
-			`${JSON.stringify(codex, null, '\t')}\n`,
-		);
-	}
 	return {
 		nodes: [pkg.node, pkg.trigger].map((cls) => `nodes/${cls}/${cls}.node.ts`),
 		credentials: [`credentials/${pkg.credential}.credentials.ts`],
 	};
 }
 
-/** A vendor package has no combined node: its codex (which names every vendor) is not copied. */
-function dropCombinedCodex(stage, pkg) {
-	for (const cls of ['CallHistory', 'CallHistoryTrigger']) {
-		if (pkg.node !== 'CallHistory') fs.rmSync(path.join(stage, `nodes/${cls}/${cls}.node.json`));
+/**
+ * Each node's codex, beside its file: the combined package's own, or for another package the
+ * combined node's under the package's node type, aliases and documentation (the combined codex
+ * names every vendor, so it is not kept).
+ */
+function writeCodex(stage, pkg, built) {
+	for (const [cls, from] of [
+		[pkg.node, 'CallHistory'],
+		[pkg.trigger, 'CallHistoryTrigger'],
+	].filter(([cls, from]) => cls !== from)) {
+		const codexFile = (name) => path.join(stage, `nodes/${name}/${name}.node.json`);
+		const codex = JSON.parse(fs.readFileSync(codexFile(from), 'utf8'));
+		fs.rmSync(codexFile(from));
+		codex.node = `${pkg.name}.${built.types[cls]}`;
+		codex.alias = pkg.alias;
+		codex.resources = {
+			credentialDocumentation: [{ url: `${pkg.homepage}#credentials` }],
+			primaryDocumentation: [{ url: pkg.homepage }],
+		};
+		write(codexFile(cls), `${JSON.stringify(codex, null, '\t')}\n`);
 	}
+}
+
+/** What the built package calls its nodes and credential: n8n's type names and display names. */
+function builtNames(stage, pkg) {
+	const load = (file, cls) => new (require(path.join(stage, 'dist', file))[cls])();
+	const node = load(`nodes/${pkg.node}/${pkg.node}.node.js`, pkg.node).description;
+	const trigger = load(`nodes/${pkg.trigger}/${pkg.trigger}.node.js`, pkg.trigger).description;
+	const credential = load(`credentials/${pkg.credential}.credentials.js`, pkg.credential);
+	return {
+		types: { [pkg.node]: node.name, [pkg.trigger]: trigger.name },
+		nodeTitle: node.displayName,
+		credentialTitle: credential.displayName,
+	};
 }
 
 /**
@@ -149,6 +160,11 @@ function compile(stage, entries) {
 	fs.writeFileSync(path.join(stage, 'tsconfig.json'), JSON.stringify(tsconfig, null, '\t'));
 	const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 	execFileSync(bin('tsc'), ['-p', stage], { stdio: 'inherit' });
+}
+
+/** The icons and codex files beside the compiled nodes, by the build's own gulp task. */
+function copyAssets(stage) {
+	const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 	execFileSync(
 		bin('gulp'),
 		['--gulpfile', path.join(ROOT, 'gulpfile.js'), '--cwd', stage, 'build:icons'],
@@ -214,15 +230,17 @@ function buildPackage(pkg) {
 	}
 	pointPackageLines(stage, pkg);
 	const entries = writeEntries(stage, pkg);
-	dropCombinedCodex(stage, pkg);
 	compile(stage, entries);
+	const built = builtNames(stage, pkg);
+	writeCodex(stage, pkg, built);
+	copyAssets(stage);
 	pruneUnreached(stage);
 	write(path.join(stage, 'index.js'), fs.readFileSync(path.join(ROOT, 'index.js'), 'utf8'));
 	write(
 		path.join(stage, 'package.json'),
 		`${JSON.stringify(packageJson(pkg, entries), null, '\t')}\n`,
 	);
-	write(path.join(stage, 'README.md'), packageReadme(pkg));
+	write(path.join(stage, 'README.md'), packageReadme(pkg, built));
 	if (pkg.strict) lintAsVerifier(stage);
 	const [report] = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT], {

@@ -7,6 +7,7 @@ import {
 import { simplifiedIf } from '../CallHistory/engine/simple';
 import { DAY_MS } from '../CallHistory/engine/windows';
 import { labelOf, readDate } from '../CallHistory/fields/parameters';
+import { readSimplify } from '../CallHistory/fields/settings';
 import { lookBackField, settleDelayField, TEST_EVENT_DAYS } from './description';
 import {
 	advance,
@@ -71,7 +72,8 @@ function output(
 	baseUrl: string,
 ): INodeExecutionData[] {
 	const items = calls.map(({ json }) => ({ json }));
-	return simplifiedIf(context, items, source.list.record.simplify, baseUrl);
+	const around = { timezone: context.getTimezone(), baseUrl };
+	return simplifiedIf(readSimplify(context), items, source.list.record.simplify, around);
 }
 
 /** "Fetch Test Event": the newest call of the last days, the saved state left alone. */

@@ -7,6 +7,7 @@ import type { CallList } from '../CallHistory/engine/vendor';
 import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
 import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
 import { readWindowMs } from '../CallHistory/fields/parameters';
+import { readTransportPolicy } from '../CallHistory/fields/settings';
 import type { FoundCall } from './pollState';
 
 /**
@@ -69,7 +70,7 @@ export const windowDaysOf = (source: TriggerSource) =>
 
 /** What one read of a source needs: the poll, its transport and its query. */
 async function readingOf(context: IPollFunctions, source: TriggerSource) {
-	const transport = await transportFor(context);
+	const transport = await transportFor(context, readTransportPolicy(context));
 	const platforms: Platform[] = source.list.api.platforms;
 	requirePlatform(context.getNode(), transport, platforms, `the ${source.name} source reads`);
 	const { qs, keep } = source.query(context, transport);

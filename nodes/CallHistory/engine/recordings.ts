@@ -8,13 +8,11 @@ import {
 	type NodeEgressFilter,
 } from 'n8n-workflow';
 import { isObject, parseBounded } from '../../../common/json';
-import { maxRecordingMbOption, timeoutOption } from '../fields/descriptions';
-import { readOption } from '../fields/parameters';
 import type { RequestPlace } from './errors';
 import type { Transport } from './transport';
 import type { RecordingLink, RecordShape } from './vendor';
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
 /** The most recording links of one call the node downloads: each is a request and part of one item. */
 const MOST_LINKS_PER_CALL = 10;
 
@@ -183,11 +181,22 @@ const pageRefusal = (contentType: string | undefined, answer: unknown) =>
 /** Where a recording is, for its file's extension: its link, or its path below the Base URL. */
 const addressOf = (link: RecordingLink) => ('url' in link ? link.url : link.path);
 
+/**
+ * How Download Recordings downloads, as plain values (the caller reads them from the node's
+ * options): the binary field of the first recording, Max Recording Size in bytes, and whether
+ * links to private addresses are fetched.
+ */
+export interface RecordingSettings {
+	property: string;
+	mostBytes: number;
+	allowPrivate: boolean;
+}
+
 async function binaryOf(
 	context: IExecutePaginationFunctions,
 	transport: Transport,
 	recording: { id: string; links: RecordingLink[] },
-	settings: { property: string; mostBytes: number; allowPrivate: boolean },
+	settings: RecordingSettings,
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
 	const { id, links } = recording;
@@ -237,9 +246,10 @@ function reasonOf(failure: unknown, timeout: number): string {
 }
 
 /**
- * With Download Recordings on (options), puts each call's recording into the item's binary data,
- * as `<call id>.<ext>`. A call without a recording passes through as it is; one whose download
- * fails (or is refused) fails the node, or with Continue On Fail becomes that call with an `error`.
+ * With Download Recordings on (`settings` given), puts each call's recording into the item's
+ * binary data, as `<call id>.<ext>`. A call without a recording passes through as it is; one whose
+ * download fails (or is refused) fails the node, or with Continue On Fail becomes that call with
+ * an `error`.
  */
 export async function withRecordings(
 	context: IExecutePaginationFunctions,
@@ -247,14 +257,9 @@ export async function withRecordings(
 	items: INodeExecutionData[],
 	shape: RecordShape,
 	place: RequestPlace,
+	settings: RecordingSettings | undefined,
 ): Promise<INodeExecutionData[]> {
-	if (context.getNodeParameter('options.downloadRecordings', false) !== true) return items;
-	const named = context.getNodeParameter('options.binaryPropertyName', 'data');
-	const settings = {
-		property: typeof named === 'string' && named.trim() !== '' ? named.trim() : 'data',
-		mostBytes: readOption(context, maxRecordingMbOption) * MB,
-		allowPrivate: context.getNodeParameter('options.allowPrivateRecordings', false) === true,
-	};
+	if (!settings) return items;
 	const output: INodeExecutionData[] = [];
 	for (const item of items) {
 		const recordings = { id: shape.idsOf(item.json)[0] ?? '', links: shape.recordings(item.json) };
@@ -271,7 +276,7 @@ export async function withRecordings(
 			output.push(found ? { ...item, binary: { ...item.binary, ...outcome.binary } } : item);
 			continue;
 		}
-		const timeout = readOption(context, timeoutOption);
+		const timeout = transport.timeoutMs / 1000;
 		const message = `The recording of call ${recordings.id} could not be downloaded: ${reasonOf(outcome.failure, timeout)}`;
 		if (!context.continueOnFail()) {
 			const error = new NodeApiError(

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { isObject } from '../../../common/json';
-import type { ParameterContext } from '../fields/parameters';
 
 export type Direction = 'inbound' | 'outbound' | 'internal' | 'other';
 export type Status = 'answered' | 'missed' | 'busy' | 'failed' | 'cancelled' | 'other';
@@ -83,15 +82,14 @@ export interface SimplifyContext {
 	baseUrl: string;
 }
 
-/** The output items as they are, or simplified when the operation's Simplify is on. */
+/** The output items as they are, or, with Simplify on, each simplified with `around`. */
 export function simplifiedIf(
-	context: ParameterContext,
+	on: boolean,
 	items: INodeExecutionData[],
 	simplify: (call: IDataObject, around: SimplifyContext) => SimpleCall,
-	baseUrl: string,
+	around: SimplifyContext,
 ): INodeExecutionData[] {
-	if (context.getNodeParameter('simplify', false) !== true) return items;
-	const around = { timezone: context.getTimezone(), baseUrl };
+	if (!on) return items;
 	return items.map((item) => {
 		const json: IDataObject = simplify(item.json, around);
 		// A call whose recording failed under Continue On Fail keeps its error.

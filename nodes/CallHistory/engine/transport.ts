@@ -2,6 +2,8 @@ import {
 	NodeOperationError,
 	sleep,
 	type DeclarativeRestApiSettings,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
@@ -21,13 +23,6 @@ import {
 import { isObject, parseBounded } from '../../../common/json';
 import { packageInfo, platformOf, type Platform } from '../../../common/platforms';
 import {
-	maxRetriesOption,
-	maxRetryWaitOption,
-	requestsPerSecondOption,
-	timeoutOption,
-} from '../fields/descriptions';
-import { readOption } from '../fields/parameters';
-import {
 	httpFailure,
 	malformedAnswer,
 	timedOut,
@@ -43,20 +38,19 @@ const MOST_ERROR_BYTES = 64 * 1024;
 /** The most redirects a recording link may take to reach its file. */
 const MOST_REDIRECTS = 5;
 
-/** How the transport treats one operation's requests: the reliability options. */
-interface Policy extends RetryPolicy {
+/**
+ * How the transport treats one run's requests, as plain values (the caller reads them from the
+ * node's reliability options): the deadline of one exchange, the retries and the most they may
+ * wait in all, and the most requests per second (0: as fast as the vendor answers).
+ */
+export interface TransportPolicy extends RetryPolicy {
 	perSecond: number;
 }
 
-/** What the transport needs of the node sending: its options, identity, credential and HTTP helpers. */
+/** What the transport needs of the node sending: its identity, credential and HTTP helpers. */
 export type TransportContext = Pick<
 	IExecuteSingleFunctions,
-	| 'getNode'
-	| 'getNodeParameter'
-	| 'getTimezone'
-	| 'getExecutionId'
-	| 'getWorkflow'
-	| 'getCredentials'
+	'getNode' | 'getTimezone' | 'getExecutionId' | 'getWorkflow' | 'getCredentials'
 > & { helpers: Pick<RequestHelperFunctions, 'httpRequest' | 'httpRequestWithAuthentication'> };
 
 /** An API request as the node's routing builds it: method, Base URL, path, query and body. */
@@ -72,13 +66,6 @@ export interface FileLimits {
 	 */
 	checkLink: (url: string) => Promise<string | undefined>;
 }
-
-const readPolicy = (context: TransportContext): Policy => ({
-	maxRetries: readOption(context, maxRetriesOption),
-	maxWaitMs: readOption(context, maxRetryWaitOption) * 1000,
-	timeoutMs: readOption(context, timeoutOption) * 1000,
-	perSecond: readOption(context, requestsPerSecondOption),
-});
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -102,7 +89,7 @@ function gaveUp(error: unknown, attempts: number, waitedMs: number, why?: string
  */
 async function withRetries<T>(
 	context: TransportContext,
-	policy: Policy,
+	policy: TransportPolicy,
 	attempt: () => Promise<T>,
 ): Promise<T> {
 	let waitedMs = 0;
@@ -252,6 +239,8 @@ export interface Transport {
 	platform: Platform;
 	/** The credential's Base URL. */
 	baseUrl: string;
+	/** The deadline of one exchange (Timeout), for the messages that name it. */
+	timeoutMs: number;
 	/**
 	 * One API request below the credential's Base URL, authenticated by n8n as the credential says:
 	 * paced, cut off at Timeout, retried, its answer's envelope checked. Answers what it carries.
@@ -268,16 +257,22 @@ export interface Transport {
 	): Promise<{ body: Buffer; contentType: string | undefined }>;
 }
 
+/** The run's credential, loaded and decrypted once, and its Base URL without a trailing slash. */
+interface LoadedCredential {
+	data: ICredentialDataDecryptedObject;
+	/** As n8n is handed it with each request, so that it does not load it again. */
+	decrypted: ICredentialsDecrypted;
+	baseUrl: string;
+}
+
 /**
- * The transport of one run: the reliability options read once, and the credential loaded once
- * (n8n would otherwise load and decrypt it for every request), handed to n8n with each request.
+ * The node's credential, loaded once (n8n would otherwise load and decrypt it for every request);
+ * refused, before any request, when its Base URL is not a host its secret may be sent to.
  */
-export async function transportFor(context: TransportContext): Promise<Transport> {
-	const policy = readPolicy(context);
-	const node = context.getNode();
+async function loadedCredential(context: TransportContext, node: INode): Promise<LoadedCredential> {
 	const data = await context.getCredentials(packageInfo().credentialType);
 	const named = node.credentials?.[packageInfo().credentialType];
-	const credentialsDecrypted = {
+	const decrypted = {
 		id: named?.id ?? '',
 		name: named?.name ?? '',
 		type: packageInfo().credentialType,
@@ -290,35 +285,63 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			description: `Base URL is ${baseUrl}. No request was sent.`,
 		});
 	}
-	// The token requests n8n makes through preAuthentication get this data object: same policy.
-	handPolicy(data, policy);
-	const { helpers } = context;
+	return { data, decrypted, baseUrl };
+}
+
+/** What every request of a run is sent with: the node, its policy, its credential. */
+interface Sending {
+	context: TransportContext;
+	node: INode;
+	policy: TransportPolicy;
+	baseUrl: string;
+	/** A request sent by n8n with the credential, authenticated as it says. */
+	authenticated(request: ApiRequest, options: Partial<IHttpRequestOptions>): Promise<unknown>;
+	/** A request's place with the credential's way to authenticate, which errors advise by. */
+	advisedFor(place: RequestPlace): RequestPlace;
+}
+
+/** The sending of a run's requests with `credential`, as `policy` says. */
+function sendingWith(
+	context: TransportContext,
+	node: INode,
+	policy: TransportPolicy,
+	credential: LoadedCredential,
+): Sending {
 	// Errors advise by the way the credential authenticates: a pasted token is not renewed as a key is.
-	const authentication = String(data.authentication ?? '');
-	const advisedFor = (place: RequestPlace): RequestPlace => ({ ...place, authentication });
+	const authentication = String(credential.data.authentication ?? '');
+	return {
+		context,
+		node,
+		policy,
+		baseUrl: credential.baseUrl,
+		authenticated: async (request, options) =>
+			await context.helpers.httpRequestWithAuthentication.call(
+				context as IExecuteSingleFunctions,
+				packageInfo().credentialType,
+				{
+					...request,
+					url: request.url ?? '',
+					headers: { Accept: 'application/json', ...request.headers },
+					skipSslCertificateValidation: request.skipSslCertificateValidation === true,
+					...options,
+				},
+				{ credentialsDecrypted: credential.decrypted },
+			),
+		advisedFor: (place) => ({ ...place, authentication }),
+	};
+}
 
-	const authenticated = async (request: ApiRequest, options: Partial<IHttpRequestOptions>) =>
-		await helpers.httpRequestWithAuthentication.call(
-			context as IExecuteSingleFunctions,
-			packageInfo().credentialType,
-			{
-				...request,
-				url: request.url ?? '',
-				headers: { Accept: 'application/json', ...request.headers },
-				skipSslCertificateValidation: request.skipSslCertificateValidation === true,
-				...options,
-			},
-			{ credentialsDecrypted },
-		);
-
-	const api: Transport['api'] = async (request, asked) => {
-		const place = advisedFor(asked);
+/** The transport's API requests (Transport.api), sent as `sending` says. */
+function apiRequests(sending: Sending): Transport['api'] {
+	const { context, node, policy } = sending;
+	return async (request, asked) => {
+		const place = sending.advisedFor(asked);
 		return await withRetries(context, policy, async () => {
 			const { bytes } = await exchange(
 				node,
 				place,
 				policy.timeoutMs,
-				async (options) => await authenticated(request, options),
+				async (options) => await sending.authenticated(request, options),
 				{
 					url: addressOf(request),
 					mostBytes: MOST_ANSWER_BYTES,
@@ -329,50 +352,72 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			return unwrapped(node, place, bytes);
 		});
 	};
+}
 
-	/** A link followed through its redirects, each checked first; answers the last answer. */
-	const followed = async (link: string, place: RequestPlace, limits: FileLimits) => {
-		for (let url = link, hops = 0; ; hops++) {
-			const address = await limits.checkLink(url);
-			const answer = await exchange(
-				node,
-				place,
-				policy.timeoutMs,
-				async (options) =>
-					await helpers.httpRequest({
-						method: 'GET',
-						...pinnedTo(url, address),
-						ignoreHttpStatusErrors: true,
-						...options,
-					}),
-				{ url, mostBytes: limits.mostBytes, tooBig: limits.tooBig },
-			);
-			const location = answer.headers.location;
-			const redirected = answer.statusCode >= 300 && answer.statusCode < 400;
-			if (!redirected || typeof location !== 'string' || hops >= MOST_REDIRECTS) {
-				return { ...answer, url };
-			}
-			url = new URL(location, url).href;
+/** The last answer of a link followed through its redirects, each checked first, and its URL. */
+async function followedLink(
+	sending: Sending,
+	link: string,
+	place: RequestPlace,
+	limits: FileLimits,
+) {
+	const { context, node, policy } = sending;
+	for (let url = link, hops = 0; ; hops++) {
+		const address = await limits.checkLink(url);
+		const answer = await exchange(
+			node,
+			place,
+			policy.timeoutMs,
+			async (options) =>
+				await context.helpers.httpRequest({
+					method: 'GET',
+					...pinnedTo(url, address),
+					ignoreHttpStatusErrors: true,
+					...options,
+				}),
+			{ url, mostBytes: limits.mostBytes, tooBig: limits.tooBig },
+		);
+		const location = answer.headers.location;
+		const redirected = answer.statusCode >= 300 && answer.statusCode < 400;
+		if (!redirected || typeof location !== 'string' || hops >= MOST_REDIRECTS) {
+			return { ...answer, url };
 		}
-	};
+		url = new URL(location, url).href;
+	}
+}
 
-	const file: Transport['file'] = async (link, asked, limits) => {
-		const place = advisedFor(asked);
+/** The answer to a path below the Base URL, fetched with the credential, and its URL. */
+async function answerBelowBaseUrl(
+	sending: Sending,
+	path: string,
+	place: RequestPlace,
+	limits: FileLimits,
+) {
+	const { node, policy, baseUrl } = sending;
+	const answered = await exchange(
+		node,
+		place,
+		policy.timeoutMs,
+		async (options) =>
+			await sending.authenticated(
+				{ method: 'GET', baseURL: baseUrl, url: path, headers: { Accept: '*/*' } },
+				{ ...options, ignoreHttpStatusErrors: true },
+			),
+		{ url: `${baseUrl}${path}`, ...limits },
+	);
+	return { ...answered, url: `${baseUrl}${path}` };
+}
+
+/** The transport's recording downloads (Transport.file), sent as `sending` says. */
+function fileDownloads(sending: Sending): Transport['file'] {
+	const { context, node, policy } = sending;
+	return async (link, asked, limits) => {
+		const place = sending.advisedFor(asked);
 		return await withRetries(context, policy, async () => {
 			const answer =
 				'url' in link
-					? await followed(link.url, place, limits)
-					: await exchange(
-							node,
-							place,
-							policy.timeoutMs,
-							async (options) =>
-								await authenticated(
-									{ method: 'GET', baseURL: baseUrl, url: link.path, headers: { Accept: '*/*' } },
-									{ ...options, ignoreHttpStatusErrors: true },
-								),
-							{ url: `${baseUrl}${link.path}`, ...limits },
-						).then((answered) => ({ ...answered, url: `${baseUrl}${link.path}` }));
+					? await followedLink(sending, link.url, place, limits)
+					: await answerBelowBaseUrl(sending, link.path, place, limits);
 			const { statusCode, headers, bytes, url } = answer;
 			if (statusCode >= 300) {
 				throw httpFailure(node, place, {
@@ -386,8 +431,28 @@ export async function transportFor(context: TransportContext): Promise<Transport
 			return { body: bytes, contentType: typeof type === 'string' ? type : undefined };
 		});
 	};
+}
 
-	return { platform: platformOf(data), baseUrl, api, file };
+/**
+ * The transport of one run: its requests treated as `policy` says, and the credential loaded once,
+ * handed to n8n with each request.
+ */
+export async function transportFor(
+	context: TransportContext,
+	policy: TransportPolicy,
+): Promise<Transport> {
+	const node = context.getNode();
+	const credential = await loadedCredential(context, node);
+	// The token requests n8n makes through preAuthentication get this data object: same policy.
+	handPolicy(credential.data, policy);
+	const sending = sendingWith(context, node, policy, credential);
+	return {
+		platform: platformOf(credential.data),
+		baseUrl: credential.baseUrl,
+		timeoutMs: policy.timeoutMs,
+		api: apiRequests(sending),
+		file: fileDownloads(sending),
+	};
 }
 
 /** A request below the Base URL: `path` with `qs` (and `body`), as the credential's requests go. */

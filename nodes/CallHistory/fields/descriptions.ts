@@ -247,7 +247,8 @@ export function numberFilter(
 	};
 }
 
-type OperationRunner = (
+/** The run of an operation whose requests the node makes itself (see runThrough). */
+export type OperationRunner = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;

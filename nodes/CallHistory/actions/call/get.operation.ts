@@ -14,6 +14,7 @@ import { simplifiedIf } from '../../engine/simple';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../fields/descriptions';
 import { setPathSegment } from '../../fields/parameters';
+import { readRecordingSettings, readSimplify, readTransportPolicy } from '../../fields/settings';
 import { callList, DETAIL_PATH, omicallApi } from '../../vendors/omicall';
 
 /** Transaction ID, put into the request's path as one segment (Get and Update). */
@@ -51,15 +52,24 @@ export async function sendForCall(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
 	const operation =
 		this.getNodeParameter('operation') === 'update' ? 'Call › Update' : 'Call › Get';
 	const place = { api: omicallApi, operation, timezone: this.getTimezone() };
 	const call = await transport.api(requestData.options, place);
 	if (!isObject(call)) throw malformedAnswer(this.getNode(), place, 'has no call in its payload');
-	const output = await withRecordings(this, transport, [{ json: call }], callList.record, place);
-	return simplifiedIf(this, output, callList.record.simplify, transport.baseUrl);
+	const recordings = readRecordingSettings(this);
+	const output = await withRecordings(
+		this,
+		transport,
+		[{ json: call }],
+		callList.record,
+		place,
+		recordings,
+	);
+	const around = { timezone: place.timezone, baseUrl: transport.baseUrl };
+	return simplifiedIf(readSimplify(this), output, callList.record.simplify, around);
 }
 
 export const option: INodePropertyOptions = {

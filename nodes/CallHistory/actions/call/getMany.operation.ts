@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { listOperation } from '../../engine/operation';
 import {
 	listedRangeFields,
 	pageSizeOption,
@@ -7,6 +6,7 @@ import {
 	windowDaysOption,
 } from '../../fields/descriptions';
 import { callFilters } from '../../fields/filters';
+import { listOperation } from '../../fields/listOperation';
 import { callList, LIST_PATH } from '../../vendors/omicall';
 
 export const windowDays = windowDaysOption(callList.byDate!);

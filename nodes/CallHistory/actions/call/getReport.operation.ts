@@ -14,6 +14,8 @@ import { MOST_REPORT_VALUES, ReportSum } from '../../engine/reports';
 import { transportFor } from '../../engine/transport';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { reportFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
+import { readTransportPolicy } from '../../fields/settings';
 import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
 import { windowDays } from './getMany.operation';
 
@@ -30,14 +32,14 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, omicallApi.platforms, 'Call operations read');
 	const timezone = this.getTimezone();
 	const { options } = requestData;
 	const sum = new ReportSum(() => tooLarge(this));
 	await readEachWindow(
-		this,
-		windowDays,
+		readWindows(this, windowDays),
+		readConcurrency(this),
 		async (window) => {
 			const place = { api: omicallApi, operation: 'Call › Get Report', timezone, window };
 			const qs = { ...options.qs, from_date: window.from, to_date: window.to };

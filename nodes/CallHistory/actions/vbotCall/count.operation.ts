@@ -11,6 +11,7 @@ import { transportFor } from '../../engine/transport';
 import { optionsOf, runThrough } from '../../fields/descriptions';
 import { customerFields } from '../../fields/filters';
 import { requireCustomer } from '../../fields/parameters';
+import { readTransportPolicy } from '../../fields/settings';
 import { COUNT_PATH, readCount, vbotApi } from '../../vendors/vbotHistory';
 
 export const description = updateDisplayOptions(
@@ -23,7 +24,7 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, vbotApi.platforms, 'VBot Call operations read');
 	const customer = requireCustomer(this, transport.platform);
 	const place = { api: vbotApi, operation: 'VBot Call › Count', timezone: this.getTimezone() };

@@ -3,7 +3,6 @@ import {
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { listOperation } from '../../engine/operation';
 import {
 	limitOption,
 	optionsOf,
@@ -14,6 +13,7 @@ import {
 	simplifyOption,
 } from '../../fields/descriptions';
 import { customerFields } from '../../fields/filters';
+import { listOperation } from '../../fields/listOperation';
 import { requireCustomer } from '../../fields/parameters';
 import { HISTORY_PATH, historyList } from '../../vendors/vbotHistory';
 

@@ -12,6 +12,8 @@ import type { DateWindow } from '../../engine/windows';
 import { rangeFields, runThrough } from '../../fields/descriptions';
 import { readHotlineScope } from '../../fields/callTypes';
 import { CALL_TYPES, callLogFilters } from '../../fields/filters';
+import { readConcurrency, readWindows } from '../../fields/parameters';
+import { readTransportPolicy } from '../../fields/settings';
 import { readCount } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
 import { windowDays } from './getMany.operation';
@@ -40,7 +42,7 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
 	const types = typesToCount(this.getNodeParameter('filters.callType', []));
 	const hotlineScope = readHotlineScope(this);
@@ -63,7 +65,7 @@ export async function execute(
 		}
 		return inWindow;
 	};
-	await readEachWindow(this, windowDays, countWindow, add);
+	await readEachWindow(readWindows(this, windowDays), readConcurrency(this), countWindow, add);
 	return [{ json: { count } }];
 }
 

@@ -11,6 +11,7 @@ import { simplifiedIf } from '../../engine/simple';
 import { transportFor } from '../../engine/transport';
 import { optionsOf, runThrough, simplifyOption, TEXT_VALUE } from '../../fields/descriptions';
 import { readRequiredText } from '../../fields/parameters';
+import { readSimplify, readTransportPolicy } from '../../fields/settings';
 import { readRecords } from '../../vendors/vbotHistory';
 import { callLogApi, callLogList, LOG_DETAIL_PATH } from '../../vendors/vbotCallLog';
 
@@ -36,7 +37,7 @@ export async function execute(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const transport = await transportFor(this);
+	const transport = await transportFor(this, readTransportPolicy(this));
 	requirePlatform(this.getNode(), transport, callLogApi.platforms, 'VBot Call Log operations read');
 	readRequiredText(
 		this,
@@ -48,7 +49,8 @@ export async function execute(
 	const legs = readRecords(await transport.api(requestData.options, place), 'legs');
 	if ('malformed' in legs) throw malformedAnswer(this.getNode(), place, legs.malformed);
 	const items = legs.items.map((json) => ({ json }));
-	return simplifiedIf(this, items, callLogList.record.simplify, transport.baseUrl);
+	const around = { timezone: place.timezone, baseUrl: transport.baseUrl };
+	return simplifiedIf(readSimplify(this), items, callLogList.record.simplify, around);
 }
 
 export const option: INodePropertyOptions = {

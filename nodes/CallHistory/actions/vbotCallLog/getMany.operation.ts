@@ -1,5 +1,4 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { listOperation } from '../../engine/operation';
 import {
 	listedRangeFields,
 	pageSizeOption,
@@ -7,6 +6,7 @@ import {
 	windowDaysOption,
 } from '../../fields/descriptions';
 import { callLogFilters } from '../../fields/filters';
+import { listOperation } from '../../fields/listOperation';
 import { callLogList, LOG_PATH } from '../../vendors/vbotCallLog';
 import { readCallLogQuery } from '../../fields/callTypes';
 
