@@ -188,7 +188,7 @@ export function hostOf(url: string): string {
 export const isUnder = (host: string, domain: string) =>
 	host === domain || host.endsWith(`.${domain}`);
 
-/** The vendor of the package a URL's host names (public-v1.omicall.com), or undefined. */
+/** The vendor of the package whose name a URL's host holds, or undefined. */
 export function vendorOfHost(url: string): VendorCredentials | undefined {
 	const host = hostOf(url);
 	return PACKAGE.vendors.find((vendor) => host.includes(vendor.vendor.toLowerCase()));

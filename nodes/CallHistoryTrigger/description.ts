@@ -7,7 +7,7 @@ import { windowDaysOf } from './sources';
 const SOURCES = sourcesOf(NODE_PACKAGE);
 const DEFAULT_SOURCE = Object.keys(SOURCES)[0];
 
-/** Each source's own fields (its filters, or a VBot customer) and Options, shown for it alone. */
+/** Each source's own fields (its filters, or a customer) and Options, shown for it alone. */
 const sourceFields: INodeProperties[] = Object.entries(SOURCES).flatMap(([value, source]) => {
 	const windowDays = windowDaysOf(source);
 	return updateDisplayOptions({ show: { source: [value] } }, [

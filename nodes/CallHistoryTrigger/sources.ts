@@ -45,7 +45,7 @@ export interface TriggerSource {
 	name: string;
 	description: string;
 	list: CallList;
-	/** Its filters, under Filters, or its own top-level fields (a VBot customer). */
+	/** Its filters, under Filters, or its own top-level fields (a customer). */
 	filters?: INodeProperties[];
 	fields?: INodeProperties[];
 	/** The query every request of a poll carries, and a filter the API cannot apply; checked first. */

@@ -91,7 +91,7 @@ export const maxRecordingMbOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 2048 },
 	default: 200,
 	description:
-		"The most a call's recordings may take together (a VBot call can have several): past it they are not downloaded and that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.",
+		"The most a call's recordings may take together (a call can have several): past it they are not downloaded and that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.",
 };
 
 /** Under Options of the operations that return calls with recordings. */
@@ -110,7 +110,7 @@ export const recordingOptions: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		description:
-			'The name of the binary field to put the recording in (a VBot call with several: data, data_2, …)',
+			'The name of the binary field to put the recording in (a call with several: data, data_2, …)',
 	},
 	maxRecordingMbOption,
 	{

@@ -1,8 +1,8 @@
 import { filtersOf, queryOf } from '../../../CallHistoryTrigger/sources';
-import { callResource } from '../../actions/call';
-import { callFilters } from '../../fields/filters';
+import { callResource } from './actions/call';
+import { callFilters } from './filters';
 import type { VendorNode } from '../../packages/types';
-import { callList } from '../omicall';
+import { callList } from './api';
 
 /** OMICall in the nodes: the Call resource, and its list as the trigger's source. */
 export const OMICALL_NODE: VendorNode = {

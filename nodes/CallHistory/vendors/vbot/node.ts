@@ -1,13 +1,13 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { filtersOf, queryOf } from '../../../CallHistoryTrigger/sources';
-import { vbotCallResource } from '../../actions/vbotCall';
-import { vbotCallLogResource } from '../../actions/vbotCallLog';
-import { readCallLogQuery } from '../../fields/callTypes';
-import { callLogFilters, customerFields } from '../../fields/filters';
-import { requireCustomer } from '../../fields/parameters';
+import { vbotCallResource } from './actions/vbotCall';
+import { vbotCallLogResource } from './actions/vbotCallLog';
+import { readCallLogQuery } from './callTypes';
+import { callLogFilters, customerFields } from './filters';
+import { requireCustomer } from './customer';
 import type { VendorNode } from '../../packages/types';
-import { callLogList } from '../vbotCallLog';
-import { historyList } from '../vbotHistory';
+import { callLogList } from './callLog';
+import { historyList } from './history';
 
 const customerValues = (context: IPollFunctions) =>
 	Object.fromEntries(

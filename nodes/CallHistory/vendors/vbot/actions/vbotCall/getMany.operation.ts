@@ -11,11 +11,11 @@ import {
 	returnAllOption,
 	runThrough,
 	simplifyOption,
-} from '../../fields/descriptions';
-import { customerFields } from '../../fields/filters';
-import { listOperation } from '../../fields/listOperation';
-import { requireCustomer } from '../../fields/parameters';
-import { HISTORY_PATH, historyList } from '../../vendors/vbotHistory';
+} from '../../../../fields/descriptions';
+import { customerFields } from '../../filters';
+import { listOperation } from '../../../../fields/listOperation';
+import { requireCustomer } from '../../customer';
+import { HISTORY_PATH, historyList } from '../../history';
 
 const pageSize = pageSizeOption(1000, 'How many records to ask for per request');
 

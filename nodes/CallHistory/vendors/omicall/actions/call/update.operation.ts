@@ -3,9 +3,9 @@ import {
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { optionsOf, runThrough, simplifyOption } from '../../fields/descriptions';
-import { requireText, setTags } from '../../fields/parameters';
-import { CHANGE_PATH } from '../../vendors/omicall';
+import { optionsOf, runThrough, simplifyOption } from '../../../../fields/descriptions';
+import { requireText, setTags } from '../../../../fields/parameters';
+import { CHANGE_PATH } from '../../api';
 import { sendForCall, transactionIdField } from './get.operation';
 
 const properties: INodeProperties[] = [

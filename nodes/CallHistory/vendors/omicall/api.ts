@@ -1,8 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isObject } from '../../../common/json';
-import { nonEmptyText, OMICALL_REPORT_PATH, omicallCodeOf } from './omicall/codes';
-import { adviceForStatus, PERMISSION_DENIED, RATE_LIMITED, TOKEN_ADVICE } from '../engine/errors';
-import { RETRY, SHORTER_WINDOW } from '../engine/remedies';
+import { isObject } from '../../../../common/json';
+import { nonEmptyText, OMICALL_REPORT_PATH, omicallCodeOf } from './codes';
+import {
+	adviceForStatus,
+	PERMISSION_DENIED,
+	RATE_LIMITED,
+	TOKEN_ADVICE,
+} from '../../engine/errors';
+import { RETRY, SHORTER_WINDOW } from '../../engine/remedies';
 import {
 	firstObject,
 	isoFromEpoch,
@@ -14,8 +19,8 @@ import {
 	type SimpleCall,
 	type SimplifyContext,
 	type Status,
-} from '../engine/simple';
-import type { CallList, Meaning, RecordShape, VendorApi } from '../engine/vendor';
+} from '../../engine/simple';
+import type { CallList, Meaning, RecordShape, VendorApi } from '../../engine/vendor';
 
 /** OMICall's Call History API (../shared/api/REFERENCE.md § A, UPDATES-2026.md § A). */
 

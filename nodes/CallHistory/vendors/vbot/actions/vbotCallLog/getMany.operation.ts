@@ -4,11 +4,11 @@ import {
 	pageSizeOption,
 	runThrough,
 	windowDaysOption,
-} from '../../fields/descriptions';
-import { callLogFilters } from '../../fields/filters';
-import { listOperation } from '../../fields/listOperation';
-import { callLogList, LOG_PATH } from '../../vendors/vbotCallLog';
-import { readCallLogQuery } from '../../fields/callTypes';
+} from '../../../../fields/descriptions';
+import { callLogFilters } from '../../filters';
+import { listOperation } from '../../../../fields/listOperation';
+import { callLogList, LOG_PATH } from '../../callLog';
+import { readCallLogQuery } from '../../callTypes';
 
 export const windowDays = windowDaysOption(callLogList.byDate!);
 const pageSize = pageSizeOption(

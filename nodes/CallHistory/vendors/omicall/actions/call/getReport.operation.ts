@@ -7,16 +7,16 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { isObject } from '../../../../common/json';
-import { malformedAnswer } from '../../engine/errors';
-import { readEachWindow, requirePlatform } from '../../engine/operation';
-import { MOST_REPORT_VALUES, ReportSum } from '../../engine/reports';
-import { transportFor } from '../../engine/transport';
-import { rangeFields, runThrough } from '../../fields/descriptions';
-import { reportFilters } from '../../fields/filters';
-import { readConcurrency, readWindows } from '../../fields/parameters';
-import { readTransportPolicy } from '../../fields/settings';
-import { omicallApi, REPORT_PATH } from '../../vendors/omicall';
+import { isObject } from '../../../../../../common/json';
+import { malformedAnswer } from '../../../../engine/errors';
+import { readEachWindow, requirePlatform } from '../../../../engine/operation';
+import { MOST_REPORT_VALUES, ReportSum } from '../../../../engine/reports';
+import { transportFor } from '../../../../engine/transport';
+import { rangeFields, runThrough } from '../../../../fields/descriptions';
+import { reportFilters } from '../../filters';
+import { readConcurrency, readWindows } from '../../../../fields/parameters';
+import { readTransportPolicy } from '../../../../fields/settings';
+import { omicallApi, REPORT_PATH } from '../../api';
 import { windowDays } from './getMany.operation';
 
 export const description = updateDisplayOptions(

@@ -5,14 +5,14 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { malformedAnswer } from '../../engine/errors';
-import { requirePlatform, routedSend } from '../../engine/operation';
-import { transportFor } from '../../engine/transport';
-import { optionsOf, runThrough } from '../../fields/descriptions';
-import { customerFields } from '../../fields/filters';
-import { requireCustomer } from '../../fields/parameters';
-import { readTransportPolicy } from '../../fields/settings';
-import { COUNT_PATH, readCount, vbotApi } from '../../vendors/vbotHistory';
+import { malformedAnswer } from '../../../../engine/errors';
+import { requirePlatform, routedSend } from '../../../../engine/operation';
+import { transportFor } from '../../../../engine/transport';
+import { optionsOf, runThrough } from '../../../../fields/descriptions';
+import { customerFields } from '../../filters';
+import { requireCustomer } from '../../customer';
+import { readTransportPolicy } from '../../../../fields/settings';
+import { COUNT_PATH, readCount, vbotApi } from '../../history';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vbotCall'], operation: ['count'] } },

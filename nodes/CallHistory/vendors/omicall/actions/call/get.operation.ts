@@ -6,16 +6,25 @@ import {
 	type INodeProperties,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { isObject } from '../../../../common/json';
-import { malformedAnswer } from '../../engine/errors';
-import { requirePlatform } from '../../engine/operation';
-import { withRecordings } from '../../engine/recordings';
-import { simplifiedIf } from '../../engine/simple';
-import { transportFor } from '../../engine/transport';
-import { optionsOf, recordingOptions, runThrough, simplifyOption } from '../../fields/descriptions';
-import { setPathSegment } from '../../fields/parameters';
-import { readRecordingSettings, readSimplify, readTransportPolicy } from '../../fields/settings';
-import { callList, DETAIL_PATH, omicallApi } from '../../vendors/omicall';
+import { isObject } from '../../../../../../common/json';
+import { malformedAnswer } from '../../../../engine/errors';
+import { requirePlatform } from '../../../../engine/operation';
+import { withRecordings } from '../../../../engine/recordings';
+import { simplifiedIf } from '../../../../engine/simple';
+import { transportFor } from '../../../../engine/transport';
+import {
+	optionsOf,
+	recordingOptions,
+	runThrough,
+	simplifyOption,
+} from '../../../../fields/descriptions';
+import { setPathSegment } from '../../../../fields/parameters';
+import {
+	readRecordingSettings,
+	readSimplify,
+	readTransportPolicy,
+} from '../../../../fields/settings';
+import { callList, DETAIL_PATH, omicallApi } from '../../api';
 
 /** Transaction ID, put into the request's path as one segment (Get and Update). */
 export const transactionIdField: INodeProperties = {

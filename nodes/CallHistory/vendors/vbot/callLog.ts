@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
-import { isObject } from '../../../common/json';
-import { VBOT_LOG_COUNT_PATH } from './vbot/paths';
-import { adviceForStatus } from '../engine/errors';
-import { RETRY } from '../engine/remedies';
+import { isObject } from '../../../../common/json';
+import { VBOT_LOG_COUNT_PATH } from './paths';
+import { adviceForStatus } from '../../engine/errors';
+import { RETRY } from '../../engine/remedies';
 import {
 	idText,
 	isoFromEpoch,
@@ -15,10 +15,10 @@ import {
 	type SimpleCall,
 	type SimplifyContext,
 	type Status,
-} from '../engine/simple';
-import type { CallList, RecordShape } from '../engine/vendor';
-import type { DateWindow } from '../engine/windows';
-import { readCount, readRecords, vbotEnvelope } from './vbotHistory';
+} from '../../engine/simple';
+import type { CallList, RecordShape } from '../../engine/vendor';
+import type { DateWindow } from '../../engine/windows';
+import { readCount, readRecords, vbotEnvelope } from './history';
 
 /** VBot Open API v3's project-wide call log, the m-cdr module (UPDATES-2026.md § C.1). */
 

@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
-import { isObject } from '../../../common/json';
-import { VBOT_HISTORY_COUNT_PATH } from './vbot/paths';
-import { adviceForStatus } from '../engine/errors';
-import { RETRY } from '../engine/remedies';
+import { isObject } from '../../../../common/json';
+import { VBOT_HISTORY_COUNT_PATH } from './paths';
+import { adviceForStatus } from '../../engine/errors';
+import { RETRY } from '../../engine/remedies';
 import {
 	firstObject,
 	isoOf,
@@ -17,8 +17,8 @@ import {
 	type SimpleCall,
 	type SimplifyContext,
 	type Status,
-} from '../engine/simple';
-import type { CallList, Meaning, RecordShape, VendorApi, VendorFailure } from '../engine/vendor';
+} from '../../engine/simple';
+import type { CallList, Meaning, RecordShape, VendorApi, VendorFailure } from '../../engine/vendor';
 
 /**
  * VBot's CRM customer call history: v2 (REFERENCE.md § B, UPDATES-2026.md § B), and the same

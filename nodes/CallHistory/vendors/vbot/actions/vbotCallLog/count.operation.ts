@@ -5,17 +5,17 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { malformedAnswer } from '../../engine/errors';
-import { readEachWindow, requirePlatform, routedSend } from '../../engine/operation';
-import { transportFor } from '../../engine/transport';
-import type { DateWindow } from '../../engine/windows';
-import { rangeFields, runThrough } from '../../fields/descriptions';
-import { readHotlineScope } from '../../fields/callTypes';
-import { CALL_TYPES, callLogFilters } from '../../fields/filters';
-import { readConcurrency, readWindows } from '../../fields/parameters';
-import { readTransportPolicy } from '../../fields/settings';
-import { readCount } from '../../vendors/vbotHistory';
-import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../vendors/vbotCallLog';
+import { malformedAnswer } from '../../../../engine/errors';
+import { readEachWindow, requirePlatform, routedSend } from '../../../../engine/operation';
+import { transportFor } from '../../../../engine/transport';
+import type { DateWindow } from '../../../../engine/windows';
+import { rangeFields, runThrough } from '../../../../fields/descriptions';
+import { readHotlineScope } from '../../callTypes';
+import { CALL_TYPES, callLogFilters } from '../../filters';
+import { readConcurrency, readWindows } from '../../../../fields/parameters';
+import { readTransportPolicy } from '../../../../fields/settings';
+import { readCount } from '../../history';
+import { callLogApi, callLogList, LOG_COUNT_PATH } from '../../callLog';
 import { windowDays } from './getMany.operation';
 
 export const description = updateDisplayOptions(

@@ -1,4 +1,4 @@
-import { resourceProperties, type NodeResource } from '../../fields/descriptions';
+import { resourceProperties, type NodeResource } from '../../../../fields/descriptions';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as getReport from './getReport.operation';

@@ -5,15 +5,15 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { malformedAnswer } from '../../engine/errors';
-import { requirePlatform } from '../../engine/operation';
-import { simplifiedIf } from '../../engine/simple';
-import { transportFor } from '../../engine/transport';
-import { optionsOf, runThrough, simplifyOption, TEXT_VALUE } from '../../fields/descriptions';
-import { readRequiredText } from '../../fields/parameters';
-import { readSimplify, readTransportPolicy } from '../../fields/settings';
-import { readRecords } from '../../vendors/vbotHistory';
-import { callLogApi, callLogList, LOG_DETAIL_PATH } from '../../vendors/vbotCallLog';
+import { malformedAnswer } from '../../../../engine/errors';
+import { requirePlatform } from '../../../../engine/operation';
+import { simplifiedIf } from '../../../../engine/simple';
+import { transportFor } from '../../../../engine/transport';
+import { optionsOf, runThrough, simplifyOption, TEXT_VALUE } from '../../../../fields/descriptions';
+import { readRequiredText } from '../../../../fields/parameters';
+import { readSimplify, readTransportPolicy } from '../../../../fields/settings';
+import { readRecords } from '../../history';
+import { callLogApi, callLogList, LOG_DETAIL_PATH } from '../../callLog';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['vbotCallLog'], operation: ['get'] } },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { CALL_TYPES, HOTLINE_SCOPES } from './filters';
-import type { ParameterContext } from './parameters';
+import type { ParameterContext } from '../../fields/parameters';
 
 /**
  * Filters › Call Type as the call log takes it. The API takes one `type_call` (none for every

@@ -4,10 +4,10 @@ import {
 	pageSizeOption,
 	runThrough,
 	windowDaysOption,
-} from '../../fields/descriptions';
-import { callFilters } from '../../fields/filters';
-import { listOperation } from '../../fields/listOperation';
-import { callList, LIST_PATH } from '../../vendors/omicall';
+} from '../../../../fields/descriptions';
+import { callFilters } from '../../filters';
+import { listOperation } from '../../../../fields/listOperation';
+import { callList, LIST_PATH } from '../../api';
 
 export const windowDays = windowDaysOption(callList.byDate!);
 const pageSize = pageSizeOption(
