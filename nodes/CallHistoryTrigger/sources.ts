@@ -5,7 +5,7 @@ import { readCalls, type ReadPlan } from '../CallHistory/engine/readCalls';
 import { apiRequest, transportFor, type Transport } from '../CallHistory/engine/transport';
 import type { CallList } from '../CallHistory/engine/vendor';
 import { cutWindows, type DateWindow } from '../CallHistory/engine/windows';
-import { LIST_VALUE, TEXT_VALUE, windowDaysOption } from '../CallHistory/fields/descriptions';
+import { windowDaysOption } from '../CallHistory/fields/descriptions';
 import { readWindowMs } from '../CallHistory/fields/parameters';
 import { readTransportPolicy } from '../CallHistory/fields/settings';
 import type { FoundCall } from './pollState';
@@ -15,30 +15,6 @@ import type { FoundCall } from './pollState';
  * next poll. A window announcing more is read in halves, down to one hour.
  */
 export const MOST_CALLS_PER_POLL = 10_000;
-
-/** A filter's value as its routing in the action node sends it (see LIST_VALUE and TEXT_VALUE). */
-function sentValue(field: INodeProperties, value: unknown): unknown {
-	const sent = field.routing?.send?.value;
-	if (sent === LIST_VALUE) {
-		const list = Array.isArray(value) ? value : String(value).split(',');
-		const texts = list.map((v) => String(v).trim()).filter((v) => v !== '');
-		return texts.length > 0 ? texts : undefined;
-	}
-	if (sent === TEXT_VALUE) return String(value).trim() === '' ? undefined : String(value).trim();
-	return value;
-}
-
-/** `values` of `fields` as the query parameters their routing names, as the action node sends them. */
-export function queryOf(fields: INodeProperties[], values: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	for (const field of fields) {
-		const property = field.routing?.send?.property;
-		if (property === undefined || values[field.name] === undefined) continue;
-		const value = sentValue(field, values[field.name]);
-		if (value !== undefined) qs[property] = value as IDataObject[keyof IDataObject];
-	}
-	return qs;
-}
 
 /** The Source parameter's options: which list, by which fields, with what a poll must check. */
 export interface TriggerSource {

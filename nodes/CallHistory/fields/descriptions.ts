@@ -1,7 +1,10 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
@@ -9,12 +12,58 @@ import type {
 } from 'n8n-workflow';
 import { DEFAULT_RETRIES, DEFAULT_RETRY_WAIT_S, DEFAULT_TIMEOUT_S } from '../../../common/http';
 
-/** Comma-separated text, or an array from an expression, sent as a query array (`name[]=…`). */
-export const LIST_VALUE =
-	'={{ (Array.isArray($value) ? $value : String($value).split(",")).map((v) => String(v).trim()).filter((v) => v !== "") }}';
+/** Comma-separated text, or an array from an expression, as a query array (`name[]=…`); none when empty. */
+export function listOf(value: unknown): string[] | undefined {
+	const list = Array.isArray(value) ? value : String(value).split(',');
+	const texts = list.map((v) => String(v).trim()).filter((v) => v !== '');
+	return texts.length > 0 ? texts : undefined;
+}
 
-/** Text sent trimmed, and not at all when blank. */
-export const TEXT_VALUE = '={{ String($value).trim() === "" ? undefined : String($value).trim() }}';
+/** Text trimmed, and none when blank. */
+export function textOf(value: unknown): string | undefined {
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}
+
+type Shape = (value: unknown) => unknown;
+type PreSend = (
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
+
+/** Each reshaping preSend's query parameter and shape, for queryOf. */
+const SHAPES = new WeakMap<PreSend, Shape>();
+
+/**
+ * A field's routing that sends its value as query parameter `property`, shaped by `shape` (none
+ * when it gives undefined). RoutingNode puts the value as the field holds it; the preSend shapes
+ * it, with the same function the trigger's queryOf applies, so both send the same query.
+ */
+export function sendsQuery(property: string, shape: Shape): INodePropertyRouting {
+	const reshape: PreSend = async function (requestOptions) {
+		const qs = { ...(requestOptions.qs ?? {}) };
+		if (!(property in qs)) return requestOptions;
+		const sent = shape(qs[property]);
+		if (sent === undefined) delete qs[property];
+		else qs[property] = sent;
+		return { ...requestOptions, qs };
+	};
+	SHAPES.set(reshape, shape);
+	return { send: { type: 'query', property, preSend: [reshape] } };
+}
+
+/** `values` of `fields` as the query parameters their routing names, shaped as the node sends them. */
+export function queryOf(fields: INodeProperties[], values: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	for (const field of fields) {
+		const send = field.routing?.send;
+		if (send?.property === undefined || values[field.name] === undefined) continue;
+		const shape = SHAPES.get(send.preSend?.[0] as PreSend) ?? ((value: unknown) => value);
+		const value = shape(values[field.name]);
+		if (value !== undefined) qs[send.property] = value as IDataObject[keyof IDataObject];
+	}
+	return qs;
+}
 
 export const returnAllOption: INodeProperties = {
 	displayName: 'Return All',
@@ -225,7 +274,7 @@ export function textFilter(
 		default: '',
 		placeholder,
 		description,
-		routing: { send: { type: 'query', property: wireName, value: TEXT_VALUE } },
+		routing: sendsQuery(wireName, textOf),
 	};
 }
 

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { LIST_VALUE, textFilter } from '../../fields/descriptions';
+import { listOf, sendsQuery, textFilter } from '../../fields/descriptions';
 
 export const agentExtensionFilter = textFilter(
 	'sipUser',
@@ -19,7 +19,7 @@ export const callFilters: INodeProperties[] = [
 		placeholder: 'lan.nguyen@example.vn, minh.tran@example.vn',
 		description:
 			'Only calls of these agents: comma-separated e-mails, or an array from an expression',
-		routing: { send: { type: 'query', property: 'agents', value: LIST_VALUE } },
+		routing: sendsQuery('agents', listOf),
 	},
 	agentExtensionFilter,
 	{
@@ -79,6 +79,6 @@ export const reportFilters: INodeProperties[] = [
 		placeholder: '842873001234, 842473005678',
 		description:
 			'Only calls through these numbers: comma-separated, or an array from an expression',
-		routing: { send: { type: 'query', property: 'numbers', value: LIST_VALUE } },
+		routing: sendsQuery('numbers', listOf),
 	},
 ];

@@ -1,4 +1,5 @@
-import { filtersOf, queryOf } from '../../../CallHistoryTrigger/sources';
+import { filtersOf } from '../../../CallHistoryTrigger/sources';
+import { queryOf } from '../../fields/descriptions';
 import { callResource } from './actions/call';
 import { callFilters } from './filters';
 import type { VendorNode } from '../../packages/types';

@@ -1,5 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { filtersOf, queryOf } from '../../../CallHistoryTrigger/sources';
+import { filtersOf } from '../../../CallHistoryTrigger/sources';
+import { queryOf } from '../../fields/descriptions';
 import { vbotCallResource } from './actions/vbotCall';
 import { vbotCallLogResource } from './actions/vbotCallLog';
 import { readCallLogQuery } from './callTypes';

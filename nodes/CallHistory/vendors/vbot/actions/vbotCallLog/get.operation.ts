@@ -9,7 +9,13 @@ import { malformedAnswer } from '../../../../engine/errors';
 import { requirePlatform } from '../../../../engine/operation';
 import { simplifiedIf } from '../../../../engine/simple';
 import { transportFor } from '../../../../engine/transport';
-import { optionsOf, runThrough, simplifyOption, TEXT_VALUE } from '../../../../fields/descriptions';
+import {
+	optionsOf,
+	runThrough,
+	sendsQuery,
+	simplifyOption,
+	textOf,
+} from '../../../../fields/descriptions';
 import { readRequiredText } from '../../../../fields/parameters';
 import { readSimplify, readTransportPolicy } from '../../../../fields/settings';
 import { readRecords } from '../../history';
@@ -25,7 +31,7 @@ export const description = updateDisplayOptions(
 			required: true,
 			default: '',
 			description: "The call's group_id, as Get Many returns it: the call is all its legs",
-			routing: { send: { type: 'query', property: 'group_id', value: TEXT_VALUE } },
+			routing: sendsQuery('group_id', textOf),
 		},
 		simplifyOption,
 		optionsOf(),
