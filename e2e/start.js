@@ -3,13 +3,18 @@
 // for each platform and the example workflows imported. Ctrl-C stops everything it started.
 //   N8N_PORT=5678 (default)   SANDBOX_PORT / SANDBOX_TOKEN (default: any free port, a random token)
 //   E2E_N8N_VERSION=2.40.7 (default; a recipe under e2e/n8n/)
+//   CALL_HISTORY_PACKAGE=n8n-nodes-omicall (or n8n-nodes-vbot): that package of npm run packages
+//   instead, with its vendor's credentials and examples (default: this repository, both vendors)
 
 const { startStack } = require('./lib/stack');
 const { bannerOf } = require('./lib/banner');
+const { builtPackages } = require('./lib/packages');
 
 async function main() {
 	const started = Date.now();
-	const stack = await startStack();
+	const only = process.env.CALL_HISTORY_PACKAGE;
+	const packages = only ? [builtPackages([only])[only]] : undefined;
+	const stack = await startStack({ packages });
 	const { n8n } = stack;
 	for (const line of bannerOf(stack)) console.log(line);
 	console.log();

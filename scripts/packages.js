@@ -6,7 +6,8 @@
 // names, and tsc compiles only what those files reach, so a vendor package holds no other
 // vendor's code. Then it is packed, and its tarball checked (scripts/packageChecks.js).
 //
-// Usage: node scripts/packages.js [package name ...] (default: all three)
+// Usage: node scripts/packages.js [package name ...] (default: all three) [--no-lint] (leaves
+// n8n-node lint out) [--json] (writes what was built, its type names, to dist-packages/built.json)
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -111,7 +112,14 @@ function writeCodex(stage, pkg, built) {
 	}
 }
 
-/** What the built package calls its nodes and credential: n8n's type names and display names. */
+/** The values parameter `name` of a node description offers. */
+const optionValues = (description, name) =>
+	description.properties.find((property) => property.name === name).options.map((o) => o.value);
+
+/**
+ * What the built package calls its nodes and credential (n8n's type names and display names), and
+ * the resources and trigger sources it offers.
+ */
 function builtNames(stage, pkg) {
 	const load = (file, cls) => new (require(path.join(stage, 'dist', file))[cls])();
 	const node = load(`nodes/${pkg.node}/${pkg.node}.node.js`, pkg.node).description;
@@ -119,6 +127,9 @@ function builtNames(stage, pkg) {
 	const credential = load(`credentials/${pkg.credential}.credentials.js`, pkg.credential);
 	return {
 		types: { [pkg.node]: node.name, [pkg.trigger]: trigger.name },
+		credentialType: credential.name,
+		resources: optionValues(node, 'resource'),
+		sources: optionValues(trigger, 'source'),
 		nodeTitle: node.displayName,
 		credentialTitle: credential.displayName,
 	};
@@ -227,8 +238,11 @@ async function formatted(text, file) {
 	return prettier.format(text, { ...options, filepath: file });
 }
 
-/** Builds one package in its own folder and packs it: returns the tarball's path. */
-async function buildPackage(pkg) {
+/**
+ * Builds one package in its own folder and packs it: returns its name, the tarball's path, its
+ * node, trigger and credential type names, vendors, resources and trigger sources. `lint: false` leaves out n8n-node lint (for tests).
+ */
+async function buildPackage(pkg, { lint = true } = {}) {
 	requireVendorFolders(pkg);
 	const stage = path.join(OUT, 'build', pkg.name);
 	fs.rmSync(stage, { recursive: true, force: true });
@@ -251,7 +265,7 @@ async function buildPackage(pkg) {
 	write(path.join(stage, 'README.md'), readme);
 	// The npm page as committed, for the repository's links to it (CI checks it was committed).
 	write(path.join(ROOT, 'docs', 'packages', pkg.name, 'README.md'), readme);
-	if (pkg.strict) lintAsVerifier(stage);
+	if (pkg.strict && lint) lintAsVerifier(stage);
 	const [report] = JSON.parse(
 		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', OUT], {
 			cwd: stage,
@@ -259,23 +273,41 @@ async function buildPackage(pkg) {
 			stdio: ['ignore', 'pipe', 'inherit'],
 		}),
 	);
-	return path.join(OUT, report.filename);
+	return {
+		name: pkg.name,
+		tarball: path.join(OUT, report.filename),
+		types: {
+			node: built.types[pkg.node],
+			trigger: built.types[pkg.trigger],
+			credential: built.credentialType,
+		},
+		vendors: pkg.vendors,
+		resources: built.resources,
+		sources: built.sources,
+	};
 }
 
-async function main(names) {
+async function main(args) {
+	const names = args.filter((arg) => !arg.startsWith('--'));
+	const lint = !args.includes('--no-lint');
 	const chosen = names.length > 0 ? PACKAGES.filter((p) => names.includes(p.name)) : PACKAGES;
 	if (chosen.length !== Math.max(names.length, chosen.length) || chosen.length === 0) {
 		throw new Error(`Pick among: ${PACKAGES.map((p) => p.name).join(', ')}`);
 	}
 	fs.mkdirSync(OUT, { recursive: true });
 	let passed = true;
+	const builds = [];
 	for (const pkg of chosen) {
-		const tarball = await buildPackage(pkg);
+		const build = await buildPackage(pkg, { lint });
+		builds.push(build);
+		const { tarball } = build;
 		const failures = await checkTarball(pkg, tarball);
 		for (const failure of failures) console.log(`FAILED: ${pkg.name}: ${failure}`);
 		if (failures.length === 0) console.log(`passed: ${path.relative(ROOT, tarball)}`);
 		passed &&= failures.length === 0;
 	}
+	if (args.includes('--json'))
+		write(path.join(OUT, 'built.json'), JSON.stringify(builds, null, '\t'));
 	return passed;
 }
 

@@ -8,7 +8,7 @@ function bannerOf(stack) {
 	const { n8n, sandbox, owner, workflows } = stack;
 	return [
 		'',
-		`n8n ${stack.installed.version} is running with n8n-nodes-call-history loaded:`,
+		`n8n ${stack.installed.version} is running with ${stack.packageNames.join(', ')} loaded:`,
 		`  Open     ${n8n.url}`,
 		`  Log in   ${owner.email} / ${owner.password}`,
 		'  Workflows (open one, press "Execute workflow"):',

@@ -121,6 +121,7 @@ async function startQueueStack({
 			owner: OWNER,
 			workflows,
 			credentials: CREDENTIALS,
+			packageNames: [require('../../package.json').name],
 			root,
 			env,
 			timings,

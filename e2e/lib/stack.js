@@ -27,13 +27,53 @@ const OWNER = {
 };
 
 const CREDENTIALS = {
-	callHistory: { id: 'callHistorySandbox', name: 'Call History sandbox' },
-	vbot: { id: 'vbotSandbox', name: 'VBot sandbox' },
-	callHistoryApiKey: { id: 'callHistoryApiKey', name: 'Call History sandbox (API key)' },
-	vbotPassword: { id: 'vbotPassword', name: 'VBot sandbox (username and password)' },
-	vbotV3: { id: 'vbotV3Sandbox', name: 'VBot v3 sandbox' },
+	callHistory: { id: 'callHistorySandbox', name: 'Call History sandbox', vendor: 'omicall' },
+	vbot: { id: 'vbotSandbox', name: 'VBot sandbox', vendor: 'vbot' },
+	callHistoryApiKey: {
+		id: 'callHistoryApiKey',
+		name: 'Call History sandbox (API key)',
+		vendor: 'omicall',
+	},
+	vbotPassword: {
+		id: 'vbotPassword',
+		name: 'VBot sandbox (username and password)',
+		vendor: 'vbot',
+	},
+	vbotV3: { id: 'vbotV3Sandbox', name: 'VBot v3 sandbox', vendor: 'vbot' },
 	openAi: { id: 'openAiSandbox', name: 'OpenAI sandbox (scripted model)' },
 };
+
+/** The combined package's type names: what `examples/` and the imported credentials use. */
+const COMBINED = {
+	name: PACKAGE.name,
+	types: { node: 'callHistory', trigger: 'callHistoryTrigger', credential: 'callHistoryApi' },
+};
+
+/**
+ * `workflow` of the combined package as `pkg`'s (a package built by scripts/packages.js: its name,
+ * vendors, types and `resources`/`sources`, the values its node and trigger offer), or undefined
+ * when it uses a resource or source `pkg` does not have.
+ */
+function workflowAs(workflow, pkg) {
+	if (!pkg) return workflow;
+	const ours = `${COMBINED.name}.`;
+	const nodes = workflow.nodes.map((node) => {
+		if (!node.type.startsWith(ours)) return node;
+		const kind = node.type.slice(ours.length);
+		const { resource, source } = node.parameters;
+		if (resource !== undefined && !pkg.resources.includes(resource)) return undefined;
+		if (source !== undefined && !pkg.sources.includes(source)) return undefined;
+		const type =
+			kind === COMBINED.types.trigger
+				? pkg.types.trigger
+				: kind.replace(COMBINED.types.node, pkg.types.node);
+		const credentials = node.credentials && {
+			[pkg.types.credential]: node.credentials[COMBINED.types.credential],
+		};
+		return { ...node, type: `${pkg.name}.${type}`, ...(credentials && { credentials }) };
+	});
+	return nodes.includes(undefined) ? undefined : { ...workflow, nodes };
+}
 
 /** A fixed workflow id per example file, so links and tests can name it. */
 const workflowIdOf = (file) => crypto.createHash('sha1').update(file).digest('hex').slice(0, 16);
@@ -51,8 +91,11 @@ function packPackage() {
 	return path.join(packDir, filename);
 }
 
-/** The packed package installed into the user folder's nodes folder, as n8n installs one. */
-async function installPackage(userFolder, tarball) {
+/**
+ * Packed packages (`{ tarball, name }`) installed into the user folder's nodes folder in one npm
+ * install, as n8n installs one: answers their installed folders.
+ */
+async function installPackages(userFolder, packages) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(
@@ -61,17 +104,27 @@ async function installPackage(userFolder, tarball) {
 	);
 	await execFileAsync(
 		'npm',
-		['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tarball],
+		[
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			...packages.map((pkg) => pkg.tarball),
+		],
 		{ cwd: nodesDir },
 	);
-	return path.join(nodesDir, 'node_modules', PACKAGE.name);
+	return packages.map((pkg) => path.join(nodesDir, 'node_modules', pkg.name));
 }
 
 /** `npm pack`, then the tarball installed into each user folder; answers the installed folders. */
 async function packAndInstall(userFolders) {
 	const tarball = packPackage();
 	try {
-		return await Promise.all(userFolders.map((folder) => installPackage(folder, tarball)));
+		const installed = userFolders.map((folder) =>
+			installPackages(folder, [{ tarball, name: PACKAGE.name }]),
+		);
+		return (await Promise.all(installed)).map(([dir]) => dir);
 	} finally {
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	}
@@ -84,8 +137,11 @@ const openAiCredential = (sandbox) => ({
 	data: { apiKey: sandbox.model.apiKey, url: `${sandbox.url}/v1`, header: false },
 });
 
-/** The files n8n imports: one credential per platform, the OpenAI one, and every example workflow. */
-function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) {
+/**
+ * The files n8n imports: one credential per platform, the OpenAI one, and every example workflow;
+ * with `as` (a built package), those of its vendors, under its type names.
+ */
+function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = [], as = undefined) {
 	fs.mkdirSync(path.join(dir, 'workflows'), { recursive: true });
 	const { apiKey, username, password } = sandbox.tokens;
 	const credentials = [
@@ -106,7 +162,13 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) 
 			},
 		],
 	]
-		.map(([{ id, name }, data]) => ({ id, name, type: 'callHistoryApi', data }))
+		.filter(([{ vendor }]) => !as || as.vendors.includes(vendor))
+		.map(([{ id, name }, data]) => ({
+			id,
+			name,
+			type: as ? as.types.credential : COMBINED.types.credential,
+			data,
+		}))
 		.concat(openAiCredential(sandbox), extraCredentials);
 	fs.writeFileSync(path.join(dir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 
@@ -118,7 +180,9 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) 
 		),
 		...extraWorkflows,
 	};
-	for (const [file, workflow] of Object.entries(all)) {
+	for (const [file, combined] of Object.entries(all)) {
+		const workflow = workflowAs(combined, as);
+		if (!workflow) continue;
 		const id = workflowIdOf(file);
 		workflows[file] = { id, name: workflow.name };
 		fs.writeFileSync(
@@ -131,7 +195,9 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = []) 
 
 /**
  * Starts the sandbox (demo data) and a real n8n with the package loaded and the examples imported,
- * with `extraWorkflows` ({ file: workflow }) and `extraCredentials` ([{ id, name, type, data }]).
+ * with `extraWorkflows` ({ file: workflow }) and `extraCredentials` ([{ id, name, type, data }]);
+ * with `packages` (built by scripts/packages.js), those installed instead of this repository
+ * packed, and, for one alone, the credentials and examples of its vendors under its type names.
  * Returns { sandbox, n8n, installed, owner, workflows, credentials, packageDir, stop }.
  */
 async function startStack({
@@ -142,6 +208,7 @@ async function startStack({
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'call-history-n8n-')),
 	extraWorkflows,
 	extraCredentials,
+	packages,
 	log = console.log,
 } = {}) {
 	const installed = ensureN8n(version, log);
@@ -153,9 +220,12 @@ async function startStack({
 	};
 	try {
 		const demo = seedDemo(sandbox);
-		const [packageDir] = await packAndInstall([userFolder]);
+		const [packageDir] = packages
+			? await installPackages(userFolder, packages)
+			: await packAndInstall([userFolder]);
 		const importDir = path.join(userFolder, 'import');
-		const workflows = writeImports(importDir, sandbox, extraWorkflows, extraCredentials);
+		const as = packages?.length === 1 ? packages[0] : undefined;
+		const workflows = writeImports(importDir, sandbox, extraWorkflows, extraCredentials, as);
 		await n8n.importFile('credentials', path.join(importDir, 'credentials.json'));
 		await n8n.importFile('workflow', path.join(importDir, 'workflows'), ['--separate']);
 		await n8n.start();
@@ -169,6 +239,7 @@ async function startStack({
 			workflows,
 			credentials: CREDENTIALS,
 			packageDir,
+			packageNames: packages ? packages.map((pkg) => pkg.name) : [PACKAGE.name],
 			userFolder,
 			stop,
 		};
@@ -178,4 +249,12 @@ async function startStack({
 	}
 }
 
-module.exports = { startStack, packAndInstall, writeImports, workflowIdOf, OWNER, CREDENTIALS };
+module.exports = {
+	startStack,
+	packAndInstall,
+	writeImports,
+	workflowAs,
+	workflowIdOf,
+	OWNER,
+	CREDENTIALS,
+};
