@@ -112,77 +112,96 @@ async function screenshotNode(stack, pkg, file, nodeName) {
 	}
 }
 
-describe('n8n-nodes-omicall alone', () => {
-	let stack;
-	let crmFrom;
+/**
+ * A fresh n8n with package `name` alone for the tests of a describe block, its extra workflows
+ * made by `extras(sandboxPort, crmSync)`, where `crmSync(example)` is that CRM-sync example
+ * started two hours back. Answers `{ stack, crmFrom }`, filled once started.
+ */
+function useAlone(name, extras) {
+	const world = {};
 	beforeAll(async () => {
-		stack = await stackWith([built['n8n-nodes-omicall']], (sandboxPort) => {
-			const { workflow, from } = crmSyncFromEarlier(sandboxPort, 'crm-sync-new-calls.json');
-			crmFrom = from;
-			return {
-				'crm-sync-e2e.json': workflow,
-				'report-e2e.json': require('../workflows/report.json'),
-			};
-		});
+		world.stack = await stackWith([built[name]], (sandboxPort) =>
+			extras(sandboxPort, (example) => {
+				const { workflow, from } = crmSyncFromEarlier(sandboxPort, example);
+				world.crmFrom = from;
+				return workflow;
+			}),
+		);
 	}, 300_000);
 	afterAll(async () => {
-		await stack?.stop();
+		await world.stack?.stop();
 	});
 	beforeEach(() => {
-		stack.sandbox.requests.length = 0;
+		world.stack.sandbox.requests.length = 0;
 	});
+	return world;
+}
+
+/** n8n lists package `name`'s node, tool, trigger and credential, and nothing of the others. */
+async function expectListedAlone(stack, name) {
+	const { types, vendors } = built[name];
+	const { nodes, credentials } = await oursListed(stack);
+	expect(nodes.map((node) => node.name).sort()).toEqual(
+		[types.node, `${types.node}Tool`, types.trigger].map((type) => `${name}.${type}`).sort(),
+	);
+	for (const node of nodes) {
+		expect(node.credentials).toEqual([{ name: types.credential, required: true }]);
+	}
+	const others = PACKAGES.filter((pkg) => pkg.name !== name);
+	expect(credentials).toContain(types.credential);
+	for (const other of others) expect(credentials).not.toContain(built[other.name].types.credential);
+	const foreign = others.flatMap((pkg) => pkg.vendors).filter((v) => !vendors.includes(v));
+	for (const vendor of new Set(foreign)) {
+		expect(JSON.stringify(nodes).toLowerCase()).not.toContain(vendor);
+	}
+}
+
+describe('n8n-nodes-omicall alone', () => {
+	const world = useAlone('n8n-nodes-omicall', (sandboxPort, crmSync) => ({
+		'crm-sync-e2e.json': crmSync('crm-sync-new-calls.json'),
+		'report-e2e.json': require('../workflows/report.json'),
+	}));
 
 	test('n8n lists its node, tool, trigger and credential, and nothing of the other packages', async () => {
-		const { nodes, credentials } = await oursListed(stack);
-		expect(nodes.map((node) => node.name).sort()).toEqual([
-			'n8n-nodes-omicall.omiCall',
-			'n8n-nodes-omicall.omiCallTool',
-			'n8n-nodes-omicall.omiCallTrigger',
-		]);
-		for (const node of nodes) {
-			expect(node.credentials).toEqual([{ name: 'omiCallApi', required: true }]);
-		}
-		expect(credentials).toContain('omiCallApi');
-		expect(credentials).not.toContain('callHistoryApi');
-		expect(credentials).not.toContain('vbotApi');
-		const [node] = nodes;
-		expect(JSON.stringify(node).toLowerCase()).not.toContain('vbot');
+		await expectListedAlone(world.stack, 'n8n-nodes-omicall');
 	});
 
 	test('its examples run: the calls of a week (list), a tag (update) read back (detail), a report', async () => {
-		const week = await stack.n8n.execute(stack.workflows['calls-per-agent.json'].id);
-		const lists = stack.sandbox.received('/api/call_transaction/list');
+		const week = await world.stack.n8n.execute(world.stack.workflows['calls-per-agent.json'].id);
+		const lists = world.stack.sandbox.received('/api/call_transaction/list');
 		const from = Math.min(...lists.map((r) => Number(r.query.from_date)));
 		const to = Math.max(...lists.map((r) => Number(r.query.to_date)));
 		const calls = outputOf(week, 'Calls of the last 7 days');
 		expect(calls.map((c) => c.transaction_id)).toEqual(
-			stack.sandbox.calls.range(from, to).map((c) => c.transaction_id),
+			world.stack.sandbox.calls.range(from, to).map((c) => c.transaction_id),
 		);
 
-		const tag = await stack.n8n.execute(stack.workflows['tag-a-call.json'].id);
+		const tag = await world.stack.n8n.execute(world.stack.workflows['tag-a-call.json'].id);
 		const [latest] = outputOf(tag, 'Latest call of today');
-		const [change] = stack.sandbox.requests.filter((r) => r.method === 'POST');
+		const [change] = world.stack.sandbox.requests.filter((r) => r.method === 'POST');
 		expect(change.path).toBe(`/api/call_transaction/change/${latest.transaction_id}`);
 		expect(outputOf(tag, 'Read the call back')[0]).toMatchObject({
 			transaction_id: latest.transaction_id,
 			tag: ['goilaisau', 'n8n'],
 		});
 
-		const report = await stack.n8n.execute(stack.workflows['report-e2e.json'].id);
-		expect(stack.sandbox.received('/api/call_transaction/report').length).toBeGreaterThan(0);
+		const report = await world.stack.n8n.execute(world.stack.workflows['report-e2e.json'].id);
+		expect(world.stack.sandbox.received('/api/call_transaction/report').length).toBeGreaterThan(0);
 		expect(outputOf(report, 'Report of the week')).toHaveLength(1);
 	});
 
 	test('its trigger, activated, posts each call of the span once', async () => {
-		const expected = stack.sandbox.calls.range(crmFrom, Date.now()).map((c) => c.transaction_id);
+		const expected = world.stack.sandbox.calls
+			.range(world.crmFrom, Date.now())
+			.map((c) => c.transaction_id);
 		expect(expected.length).toBeGreaterThan(0);
-		const posted = await postedOnActivation(stack, 'crm-sync-e2e.json', expected);
+		const posted = await postedOnActivation(world.stack, 'crm-sync-e2e.json', expected);
 		expect([...posted].sort()).toEqual([...expected].sort());
 	});
 
 	test('the editor opens its node', async () => {
 		const shown = await screenshotNode(
-			stack,
+			world.stack,
 			'n8n-nodes-omicall',
 			'tag-a-call.json',
 			'Latest call of today',
@@ -192,41 +211,19 @@ describe('n8n-nodes-omicall alone', () => {
 });
 
 describe('n8n-nodes-vbot alone', () => {
-	let stack;
-	let crmFrom;
-	beforeAll(async () => {
-		stack = await stackWith([built['n8n-nodes-vbot']], (sandboxPort) => {
-			const { workflow, from } = crmSyncFromEarlier(sandboxPort, 'vbot-project-to-crm.json');
-			crmFrom = from;
-			return { 'vbot-project-crm-e2e.json': workflow };
-		});
-	}, 300_000);
-	afterAll(async () => {
-		await stack?.stop();
-	});
-	beforeEach(() => {
-		stack.sandbox.requests.length = 0;
-	});
+	const world = useAlone('n8n-nodes-vbot', (sandboxPort, crmSync) => ({
+		'vbot-project-crm-e2e.json': crmSync('vbot-project-to-crm.json'),
+	}));
 
 	test('n8n lists its node, tool, trigger and credential, and nothing of the other packages', async () => {
-		const { nodes, credentials } = await oursListed(stack);
-		expect(nodes.map((node) => node.name).sort()).toEqual([
-			'n8n-nodes-vbot.vbot',
-			'n8n-nodes-vbot.vbotTool',
-			'n8n-nodes-vbot.vbotTrigger',
-		]);
-		for (const node of nodes) {
-			expect(node.credentials).toEqual([{ name: 'vbotApi', required: true }]);
-		}
-		expect(credentials).toContain('vbotApi');
-		expect(credentials).not.toContain('callHistoryApi');
-		expect(credentials).not.toContain('omiCallApi');
-		expect(JSON.stringify(nodes).toLowerCase()).not.toContain('omicall');
+		await expectListedAlone(world.stack, 'n8n-nodes-vbot');
 	});
 
 	test("its example runs: a customer's calls (list) and their count", async () => {
-		const run = await stack.n8n.execute(stack.workflows['vbot-customer-history.json'].id);
-		const held = stack.sandbox.vbot.find({
+		const run = await world.stack.n8n.execute(
+			world.stack.workflows['vbot-customer-history.json'].id,
+		);
+		const held = world.stack.sandbox.vbot.find({
 			vbotId: 'VB0001',
 			projectCode: 'SIEUTHI-ABC',
 			phone: '0912345678',
@@ -236,15 +233,17 @@ describe('n8n-nodes-vbot alone', () => {
 	});
 
 	test('its trigger on the v3 call log, activated, posts each call of the span once', async () => {
-		const expected = stack.sandbox.vbotCalls.range(crmFrom, Date.now()).map((c) => c.trans_id);
+		const expected = world.stack.sandbox.vbotCalls
+			.range(world.crmFrom, Date.now())
+			.map((c) => c.trans_id);
 		expect(expected.length).toBeGreaterThan(0);
-		const posted = await postedOnActivation(stack, 'vbot-project-crm-e2e.json', expected);
+		const posted = await postedOnActivation(world.stack, 'vbot-project-crm-e2e.json', expected);
 		expect([...posted].sort()).toEqual([...expected].sort());
 	});
 
 	test('the editor opens its node', async () => {
 		const shown = await screenshotNode(
-			stack,
+			world.stack,
 			'n8n-nodes-vbot',
 			'vbot-customer-history.json',
 			'Every call of the customer',
