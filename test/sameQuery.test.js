@@ -64,7 +64,7 @@ test.each(CASES)(
 	},
 );
 
-test('VBot call log, text and list filters: Get Many and the trigger send one query', async () => {
+test('VBot call log, text filters: Get Many and the trigger send one query', async () => {
 	const filters = { keyword: ' 0912 ', hotline: ' 1900 ', memberNo: '' };
 	await runNode({
 		parameters: {

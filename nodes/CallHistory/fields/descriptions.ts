@@ -58,7 +58,8 @@ export function queryOf(fields: INodeProperties[], values: IDataObject): IDataOb
 	for (const field of fields) {
 		const send = field.routing?.send;
 		if (send?.property === undefined || values[field.name] === undefined) continue;
-		const shape = SHAPES.get(send.preSend?.[0] as PreSend) ?? ((value: unknown) => value);
+		const shaping = send.preSend?.map((preSend) => SHAPES.get(preSend as PreSend)).find(Boolean);
+		const shape = shaping ?? ((value: unknown) => value);
 		const value = shape(values[field.name]);
 		if (value !== undefined) qs[send.property] = value as IDataObject[keyof IDataObject];
 	}
