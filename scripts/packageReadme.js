@@ -19,7 +19,8 @@ function packageReadme(pkg, names, template = fs.readFileSync(TEMPLATE, 'utf8'))
 			pkg.manifest === name ? text : '',
 		);
 	const fields = { ...pkg, ...names };
-	const text = kept.replace(/\n{3,}/g, '\n\n');
+	// Prettier keeps the template's blocks apart with blank lines, which would end a table early.
+	const text = kept.replace(/\n{3,}/g, '\n\n').replace(/(^\|.*\|)\n(?:[ \t]*\n)+(?=\|)/gm, '$1\n');
 	return text.replace(/\{\{(\w+)\}\}/g, (whole, field) => {
 		if (!(field in fields)) throw new Error(`README template: ${whole} is no field of a package`);
 		return String(fields[field]);

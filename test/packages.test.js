@@ -53,6 +53,29 @@ describe('a package README from the one template', () => {
 		expect(combined).toContain('OMICall row\nVBot row\nWhich package: all three\n');
 	});
 
+	test("keeps a table's rows together when its vendor blocks sit apart, as prettier leaves them", () => {
+		const table = [
+			'| A | B |',
+			'| - | - |',
+			'',
+			'<!-- vendor:vbot -->',
+			'',
+			'| x | y |',
+			'',
+			'<!-- /vendor -->',
+		];
+		const readme = packageReadme(
+			byName('n8n-nodes-vbot'),
+			NAMES,
+			[...table, '', 'After', ''].join('\n'),
+		);
+		expect(readme).toBe('| A | B |\n| - | - |\n| x | y |\n\nAfter\n');
+		for (const pkg of PACKAGES) {
+			const rows = packageReadme(pkg, NAMES).match(/^\|.*\|$(\n\n+)^\|/m);
+			expect(rows).toBeNull();
+		}
+	});
+
 	test('refuses a field no package has', () => {
 		expect(() => packageReadme(byName('n8n-nodes-vbot'), NAMES, '{{colour}}')).toThrow(
 			'README template: {{colour}} is no field of a package',
