@@ -1,4 +1,10 @@
+const fs = require('node:fs');
 const { src, dest } = require('gulp');
+
+// A module left in dist/ by an earlier layout would be published and could pass the tests.
+async function cleanDist() {
+	fs.rmSync('dist', { recursive: true, force: true });
+}
 
 // tsc emits only JavaScript; n8n also needs the icons and the codex files beside it in dist/.
 function buildIcons() {
@@ -10,3 +16,4 @@ function buildCodex() {
 }
 
 exports['build:icons'] = require('gulp').parallel(buildIcons, buildCodex);
+exports.clean = cleanDist;
