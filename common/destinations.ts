@@ -42,8 +42,11 @@ function otherVendorRefusal(credentials: CredentialView, url: string): string | 
 function foreignHostRefusal(credentials: CredentialView, url: string): string | undefined {
 	if (!packageInfo().ownDomainsOnly) return undefined;
 	const host = hostOf(url);
-	if (host === '' || LOOPBACK_HOST.test(host)) return undefined;
 	const platform = platformOf(credentials);
+	if (host === '') {
+		return `Base URL ${JSON.stringify(String(credentials.baseUrl ?? ''))} is not a URL: set it to ${platformInfo(platform).baseUrl}`;
+	}
+	if (LOOPBACK_HOST.test(host)) return undefined;
 	const { vendor, domains } = vendorOf(platform);
 	if (domains.some((domain) => isUnder(host, domain))) return undefined;
 	return `Base URL host ${host} is not ${vendor}'s: this credential sends its key, password or token to ${vendor}'s hosts alone (${domains.join(', ')}). Set Base URL to ${platformInfo(platform).baseUrl}`;

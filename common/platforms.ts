@@ -89,6 +89,8 @@ export interface PackageInfo {
 	vendors: VendorCredentials[];
 	/** A secret goes to the vendors' own domains (and loopback) alone: a one-vendor package. */
 	ownDomainsOnly: boolean;
+	/** Credentials saved before the Platform field existed may be in use: their Base URL tells it. */
+	readsPlatformFromBaseUrl: boolean;
 }
 
 export const packageInfo = (): PackageInfo => PACKAGE;
@@ -133,7 +135,9 @@ function onlyPlatformOf(): Array<[authentication: string, platform: Platform]> {
 
 /** How a credential saved before Platform existed (read as the default) tells another platform. */
 const byBaseUrl = () =>
-	platformList().filter((p): p is PlatformInfo & { recognisedBy: RegExp } => !!p.recognisedBy);
+	!PACKAGE.readsPlatformFromBaseUrl
+		? []
+		: platformList().filter((p): p is PlatformInfo & { recognisedBy: RegExp } => !!p.recognisedBy);
 
 /**
  * The platform a credential speaks: the one platform that offers its authentication (an API key

@@ -7,6 +7,10 @@ export const PACKAGE: PackageInfo = {
 	credentialType: 'callHistoryApi',
 	credentialDisplayName: 'OMICall / VBot Call History API',
 	documentationUrl: 'https://github.com/n8n-nodes-call-history/n8n-nodes-call-history#credentials',
-	vendors: [OMICALL_CREDENTIALS, VBOT_CREDENTIALS],
+	// Read when asked: a vendor's credentials module may be loaded first, and it loads this one.
+	get vendors() {
+		return [OMICALL_CREDENTIALS, VBOT_CREDENTIALS];
+	},
 	ownDomainsOnly: false,
+	readsPlatformFromBaseUrl: true,
 };

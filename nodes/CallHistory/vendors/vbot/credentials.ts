@@ -112,7 +112,7 @@ export const VBOT_CREDENTIALS: VendorCredentials = {
 			],
 			testPath: VBOT_LOG_COUNT_PATH,
 			testQuery: { from: '$now.toMillis() - 3600000', to: '$now.toMillis()' },
-			recognisedBy: /\/v3\.0\/?$/,
+			recognisedBy: /\/v3\.0\/?$/i,
 		},
 	],
 	testRules: Object.entries(REFUSALS).map(([error, message]) =>
