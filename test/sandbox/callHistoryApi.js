@@ -200,4 +200,4 @@ function handleCallHistory(req, sandbox) {
 	return httpFailure(404, 'route_not_found', sandbox.settings);
 }
 
-module.exports = { handleCallHistory, failure, httpFailure, envelope };
+module.exports = { handleCallHistory, failure, httpFailure, envelope, isJson };

@@ -3,6 +3,7 @@
 //   SANDBOX_PORT=8787 npm run sandbox      (default: any free port)
 //   SANDBOX_TOKEN=my-token npm run sandbox (default: a random token)
 //   SANDBOX_VBOT_API_KEY=my-key npm run sandbox (VBot v3's X-API-Key; default: a random key)
+//   SANDBOX_LIVE_CALLS_MS=8000 npm run sandbox (a call every 8 s to each webhook set; default: off)
 
 const { startSandbox } = require('./server');
 const { seedDemo } = require('./demo');

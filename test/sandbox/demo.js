@@ -1,7 +1,10 @@
 'use strict';
 // The data `npm run sandbox` and `npm start` serve: 30 days of calls up to now, a VBot history
 // for a few customers (v2, and v3's customer history) and 30 days of a VBot v3 project's call log,
-// so a person can try every operation by hand.
+// so a person can try every operation by hand. With live calls on (option `liveCallsEveryMs`, or
+// SANDBOX_LIVE_CALLS_MS=8000 in the environment; off by default), a call is made every so often
+// for each webhook set: an OMICall call while a call webhook is registered, a VBot manual call
+// while the VBot webhook is set.
 
 const { DAY, generateCalls, generateVbotHistory, generateVbotV3Calls } = require('./seed');
 
@@ -17,8 +20,16 @@ const DEMO_VBOT = {
  */
 function seedDemo(
 	sandbox,
-	{ now = Date.now(), days = 30, perDay = 120, v3PerDay = 72, callShape = 'reference' } = {},
+	{
+		now = Date.now(),
+		days = 30,
+		perDay = 120,
+		v3PerDay = 72,
+		callShape = 'reference',
+		liveCallsEveryMs = Number(process.env.SANDBOX_LIVE_CALLS_MS ?? 0),
+	} = {},
 ) {
+	if (liveCallsEveryMs > 0) startLiveCalls(sandbox, liveCallsEveryMs);
 	sandbox.calls.replace(
 		generateCalls({
 			from: now - days * DAY,
@@ -52,4 +63,28 @@ function seedDemo(
 	};
 }
 
-module.exports = { seedDemo, DEMO_VBOT };
+/** A call for each webhook set, every `everyMs` ms until the sandbox closes; returns the stop. */
+function startLiveCalls(sandbox, everyMs) {
+	sandbox.webhooks.stopLiveCalls?.();
+	let calling = false;
+	const tick = async () => {
+		if (calling) return;
+		calling = true;
+		try {
+			if (sandbox.webhooks.omicall.has('call')) await sandbox.omicallCall();
+			if (sandbox.vbotWebhook) await sandbox.vbotCall({ kind: 'manual' });
+		} catch (error) {
+			console.error('live call:', error);
+		} finally {
+			calling = false;
+		}
+	};
+	const timer = setInterval(tick, everyMs).unref();
+	sandbox.webhooks.stopLiveCalls = () => {
+		clearInterval(timer);
+		delete sandbox.webhooks.stopLiveCalls;
+	};
+	return sandbox.webhooks.stopLiveCalls;
+}
+
+module.exports = { seedDemo, startLiveCalls, DEMO_VBOT };

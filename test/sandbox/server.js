@@ -2,7 +2,8 @@
 // The API sandbox: one real HTTP server on 127.0.0.1 serving both vendors' APIs, the Call History
 // API at its root, VBot's v2 under /vbot/v2.0 and VBot's v3 under /vbot/v3.0, with a bearer-token
 // check (v3: an X-API-Key check), a log of every request it received and scripted faults (see
-// faults.js). Tests start one per file; `npm run sandbox` starts one by hand.
+// faults.js), and both vendors' webhooks (webhooks.js). Tests start one per file; `npm run
+// sandbox` starts one by hand.
 
 const http = require('node:http');
 const crypto = require('node:crypto');
@@ -19,11 +20,16 @@ const { DAY } = require('./seed');
 const { TokenIssuer, callHistoryAuth, vbotToken } = require('./tokens');
 const { recordingAnswer } = require('./recordings');
 const { ScriptedModel, modelAnswer } = require('./model');
+const { attachWebhooks, resetWebhooks, omicallWebhookApi } = require('./webhooks');
 
 const VBOT_BASE = '/vbot/v2.0';
 const VBOT_V3_BASE = '/vbot/v3.0';
 const BASES = { vbot: VBOT_BASE, vbotV3: VBOT_V3_BASE };
-const HANDLERS = { callHistory: handleCallHistory, vbot: handleVbot, vbotV3: handleVbotV3 };
+const HANDLERS = {
+	callHistory: (req, sandbox) => omicallWebhookApi(req, sandbox) ?? handleCallHistory(req, sandbox),
+	vbot: handleVbot,
+	vbotV3: handleVbotV3,
+};
 
 /** Query string to an object; `a[]=x&a[]=y`, `a[0]=x` and repeated `a=x&a=y` all become arrays. */
 function parseQuery(searchParams) {
@@ -265,6 +271,7 @@ async function startSandbox({
 		});
 	});
 	server.keepAliveTimeout = 1000;
+	attachWebhooks(sandbox);
 	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const base = `http://127.0.0.1:${server.address().port}`;
 	return Object.assign(sandbox, {
@@ -288,8 +295,10 @@ async function startSandbox({
 			sandbox.brokenRecordings.clear();
 			sandbox.crm.length = 0;
 			sandbox.model.reset();
+			resetWebhooks(sandbox);
 		},
 		close() {
+			sandbox.webhooks.stopLiveCalls?.();
 			server.closeAllConnections();
 			return new Promise((resolve) => server.close(resolve));
 		},

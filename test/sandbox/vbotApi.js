@@ -2,9 +2,11 @@
 // VBot's CRM call-history API (v2.0 open API) as ../shared/api/REFERENCE.md describes it:
 // parameters in the query string, an envelope { status, error, message, data }, and newer
 // answers that drop `status` (settings.vbotEnvelope = 'error-only'); a missing or bad parameter
-// is error -1 in an HTTP 200 answer (UPDATES-2026 § B).
+// is error -1 in an HTTP 200 answer (UPDATES-2026 § B). Recordings: those of the calls the
+// webhooks delivered (webhooks.js).
 
 const { pageOf } = require('./order');
+const { toneAnswer } = require('./recordings');
 
 function answer(settings, data) {
 	const body = { status: 1, error: 0, message: 'Thành công', data };
@@ -70,8 +72,20 @@ function customerHistory(req, sandbox, api = V2) {
 	return undefined;
 }
 
+const RECORD_PATH = /^\/api\/crm\/historycall\/record\/([^/]+)$/;
+
+/** The audio of a call the webhooks delivered with a recording (UPDATES-2026 § B). */
+function record(transId, sandbox) {
+	if (!sandbox.webhooks.vbotRecordings.has(transId) || sandbox.brokenRecordings.has(transId))
+		return failure(sandbox.settings, 404, 'Không tìm thấy file ghi âm');
+	const disposition = { 'content-disposition': `attachment; filename="${transId}.wav"` };
+	return toneAnswer(transId, sandbox.settings, disposition);
+}
+
 /** Routes one request below the VBot base path (`/vbot/v2.0`). */
 function handleVbot(req, sandbox) {
+	const recording = RECORD_PATH.exec(req.path);
+	if (req.method === 'GET' && recording) return record(decodeURIComponent(recording[1]), sandbox);
 	return (
 		customerHistory(req, sandbox) ?? {
 			status: 404,
