@@ -79,6 +79,8 @@ export interface VendorCredentials {
 	testRules: IAuthenticateRuleResponseSuccessBody[];
 	/** How to fix a refused credential (n8n applies a test rule without the credential's data). */
 	refusedFix: string;
+	/** Fields of the vendor's whatever the way to authenticate, shown for its platforms. */
+	fields?: INodeProperties[];
 }
 
 /** A package: its credential type and the vendors it holds, first the default. */

@@ -86,6 +86,17 @@ function modeFields(): INodeProperties[] {
 	return fields.filter((field, at) => fields.findIndex((f) => f.name === field.name) === at);
 }
 
+/** Each vendor's own fields, shown for its platforms when the credential has a Platform field. */
+function vendorFields(withPlatform: boolean): INodeProperties[] {
+	return packageInfo().vendors.flatMap(({ fields = [], platforms }) =>
+		fields.map((field) =>
+			withPlatform
+				? { ...field, displayOptions: { show: { platform: platforms.map((p) => p.value) } } }
+				: field,
+		),
+	);
+}
+
 export function credentialProperties(): INodeProperties[] {
 	const platforms = platformList();
 	const shownFor = (platform: PlatformInfo): IDisplayOptions['show'] =>
@@ -95,6 +106,7 @@ export function credentialProperties(): INodeProperties[] {
 		...platforms.map((platform) => baseUrlFor(platform, shownFor(platform))),
 		...platforms.map((platform) => authenticationFor(platform, shownFor(platform))),
 		...modeFields(),
+		...vendorFields(platforms.length > 1),
 		{
 			displayName: 'Allow Plain HTTP',
 			name: 'allowPlainHttp',

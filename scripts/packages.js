@@ -83,8 +83,16 @@ function writeEntries(stage, pkg) {
 	for (const [file, cls, dir] of entries) {
 		if (!file.includes(`/${cls}.`)) entryAs(stage, file, cls, dir);
 	}
+	// Another vendor's webhook trigger is no entry, and its folder (its codex) is not the package's.
+	const webhookTriggers = new Set(PACKAGES.flatMap((p) => p.webhookTriggers));
+	for (const cls of webhookTriggers) {
+		if (!pkg.webhookTriggers.includes(cls))
+			fs.rmSync(path.join(stage, 'nodes', cls), { recursive: true });
+	}
 	return {
-		nodes: [pkg.node, pkg.trigger].map((cls) => `nodes/${cls}/${cls}.node.ts`),
+		nodes: [pkg.node, pkg.trigger, ...pkg.webhookTriggers].map(
+			(cls) => `nodes/${cls}/${cls}.node.ts`,
+		),
 		credentials: [`credentials/${pkg.credential}.credentials.ts`],
 	};
 }
@@ -95,15 +103,18 @@ function writeEntries(stage, pkg) {
  * names every vendor, so it is not kept).
  */
 function writeCodex(stage, pkg, built) {
-	for (const [cls, from] of [
+	if (pkg.manifest === 'callHistory') return;
+	const renamed = [
 		[pkg.node, 'CallHistory'],
 		[pkg.trigger, 'CallHistoryTrigger'],
-	].filter(([cls, from]) => cls !== from)) {
+	];
+	const kept = pkg.webhookTriggers.map((cls) => [cls, cls]);
+	for (const [cls, from] of [...renamed, ...kept]) {
 		const codexFile = (name) => path.join(stage, `nodes/${name}/${name}.node.json`);
 		const codex = JSON.parse(fs.readFileSync(codexFile(from), 'utf8'));
 		fs.rmSync(codexFile(from));
 		codex.node = `${pkg.name}.${built.types[cls]}`;
-		codex.alias = pkg.alias;
+		if (from !== cls || !codex.alias) codex.alias = pkg.alias;
 		codex.resources = {
 			credentialDocumentation: [{ url: `${pkg.homepage}#credentials` }],
 			primaryDocumentation: [{ url: pkg.homepage }],
@@ -125,8 +136,16 @@ function builtNames(stage, pkg) {
 	const node = load(`nodes/${pkg.node}/${pkg.node}.node.js`, pkg.node).description;
 	const trigger = load(`nodes/${pkg.trigger}/${pkg.trigger}.node.js`, pkg.trigger).description;
 	const credential = load(`credentials/${pkg.credential}.credentials.js`, pkg.credential);
+	const webhookTypes = pkg.webhookTriggers.map((cls) => [
+		cls,
+		load(`nodes/${cls}/${cls}.node.js`, cls).description.name,
+	]);
 	return {
-		types: { [pkg.node]: node.name, [pkg.trigger]: trigger.name },
+		types: {
+			[pkg.node]: node.name,
+			[pkg.trigger]: trigger.name,
+			...Object.fromEntries(webhookTypes),
+		},
 		credentialType: credential.name,
 		resources: optionValues(node, 'resource'),
 		sources: optionValues(trigger, 'source'),
@@ -279,6 +298,7 @@ async function buildPackage(pkg, { lint = true } = {}) {
 		types: {
 			node: built.types[pkg.node],
 			trigger: built.types[pkg.trigger],
+			webhookTriggers: pkg.webhookTriggers.map((cls) => built.types[cls]),
 			credential: built.credentialType,
 		},
 		vendors: pkg.vendors,

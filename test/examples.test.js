@@ -8,11 +8,13 @@ const fs = require('node:fs');
 const { useSandbox } = require('./harness/sandbox');
 const { runNode } = require('./harness/n8n');
 const { pollTrigger } = require('./harness/trigger');
+const { webhookTrigger } = require('./harness/webhook');
 const { seedDemo, DEMO_VBOT } = require('./sandbox/demo');
 
 const CALL_HISTORY = 'n8n-nodes-call-history.callHistory';
 const CALL_HISTORY_TRIGGER = 'n8n-nodes-call-history.callHistoryTrigger';
 const CALL_HISTORY_TOOL = 'n8n-nodes-call-history.callHistoryTool';
+const OMICALL_WEBHOOK_TRIGGER = 'n8n-nodes-call-history.omiCallWebhookTrigger';
 const api = useSandbox();
 const examples = fs
 	.readdirSync(path.join(__dirname, '..', 'examples'))
@@ -56,6 +58,21 @@ async function runExample(workflow) {
 		expect(polled.error).toBeUndefined();
 		outputs[first.name] = polled.json;
 		items = polled.items;
+	}
+	if (first.type === OMICALL_WEBHOOK_TRIGGER) {
+		// Activated, as a call ends in OMICall.
+		const credentials = () => api.credentials(platformOf(first));
+		const trigger = await webhookTrigger('omicall', first.parameters, credentials).start();
+		try {
+			await trigger.activate();
+			await api.sandbox.omicallCall();
+			outputs[first.name] = trigger.items();
+			items = trigger.executions.flat();
+			expect(items).toHaveLength(1);
+		} finally {
+			await trigger.deactivate();
+			await trigger.close();
+		}
 	}
 	for (const node of chainOf(workflow).filter((n) => n.type === CALL_HISTORY)) {
 		const result = await runNode({

@@ -61,6 +61,9 @@ function workflowAs(workflow, pkg) {
 		if (!node.type.startsWith(ours)) return node;
 		const kind = node.type.slice(ours.length);
 		const { resource, source } = node.parameters;
+		// A webhook trigger has the same type name in every package that holds its vendor.
+		const isWebhookTrigger = kind.endsWith('WebhookTrigger');
+		if (isWebhookTrigger && !pkg.types.webhookTriggers.includes(kind)) return undefined;
 		if (resource !== undefined && !pkg.resources.includes(resource)) return undefined;
 		if (source !== undefined && !pkg.sources.includes(source)) return undefined;
 		const type =

@@ -141,8 +141,14 @@ function useAlone(name, extras) {
 async function expectListedAlone(stack, name) {
 	const { types, vendors } = built[name];
 	const { nodes, credentials } = await oursListed(stack);
+	const ownTypes = [types.node, `${types.node}Tool`, types.trigger, ...types.webhookTriggers];
 	expect(nodes.map((node) => node.name).sort()).toEqual(
-		[types.node, `${types.node}Tool`, types.trigger].map((type) => `${name}.${type}`).sort(),
+		ownTypes.map((type) => `${name}.${type}`).sort(),
+	);
+	// The contract of a vendor package: one node with webhooks, that vendor's webhook trigger.
+	const withWebhooks = nodes.filter((node) => (node.webhooks ?? []).length > 0);
+	expect(withWebhooks.map((node) => node.name)).toEqual(
+		types.webhookTriggers.map((type) => `${name}.${type}`),
 	);
 	for (const node of nodes) {
 		expect(node.credentials).toEqual([{ name: types.credential, required: true }]);
@@ -261,12 +267,14 @@ test('all three together: each node finds its own credential type only, and n8n 
 		);
 		for (const pkg of PACKAGES) {
 			const { types } = built[pkg.name];
-			for (const type of [types.node, `${types.node}Tool`, types.trigger]) {
+			const own = [types.node, `${types.node}Tool`, types.trigger, ...types.webhookTriggers];
+			for (const type of own) {
 				expect(credentialOf[`${pkg.name}.${type}`]).toEqual([types.credential]);
 			}
 			expect(credentials).toContain(types.credential);
 		}
-		expect(Object.keys(credentialOf)).toHaveLength(3 * PACKAGES.length);
+		const webhookTriggers = PACKAGES.flatMap((pkg) => pkg.webhookTriggers);
+		expect(Object.keys(credentialOf)).toHaveLength(3 * PACKAGES.length + webhookTriggers.length);
 		const complaints = stack.n8n
 			.log()
 			.split('\n')

@@ -120,4 +120,23 @@ export const VBOT_CREDENTIALS: VendorCredentials = {
 	),
 	refusedFix:
 		'Username and Password: check them. VBot v3: check API Key, or make a new key in the VBot console under Team settings → API Key.',
+	fields: [
+		{
+			displayName: 'Webhook Auth Header Name',
+			name: 'webhookHeaderName',
+			type: 'string',
+			default: 'Authorization',
+			description:
+				"The header VBot sends with each webhook, as set under Auth header in the VBot console's Webhooks page",
+		},
+		{
+			displayName: 'Webhook Auth Header Value',
+			name: 'webhookHeaderValue',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The Auth header's value set in the VBot console: the VBot Webhook Trigger answers HTTP 401 to a request without it. Empty: any sender is accepted.",
+		},
+	],
 };

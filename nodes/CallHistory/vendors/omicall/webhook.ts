@@ -1,0 +1,170 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { isObject } from '../../../../common/json';
+import { requirePlatform } from '../../engine/operation';
+import { idText, text, type SimplifyContext } from '../../engine/simple';
+import { apiRequest, transportFor, type Transport } from '../../engine/transport';
+import type { ReadEvent } from '../../engine/webhooks';
+import { readTransportPolicy } from '../../fields/settings';
+import { omicallApi, simplifyCall } from './api';
+
+/**
+ * OMICall's call webhook (../shared/api/WEBHOOKS.md): registered through its API, one per account.
+ * OMICall does not publish the body it POSTs: it is read as the Call History API's call record
+ * with the event's name, unknown fields passed through and missing ones left empty.
+ */
+
+export const WEBHOOK_LIST_PATH = '/api/webhooks/list';
+export const WEBHOOK_REGISTER_PATH = '/api/webhooks/register';
+export const WEBHOOK_DESTROY_PATH = '/api/webhooks/destroy';
+
+export const OMICALL_EVENTS = [
+	{ name: 'Ringing', value: 'ringing', description: 'A call starts ringing' },
+	{ name: 'Answered', value: 'answered', description: 'A call is answered' },
+	{ name: 'Hangup', value: 'hangup', description: 'A call ends: the whole call record' },
+];
+const EVENT_NAMES = OMICALL_EVENTS.map((event) => event.value);
+
+export const omicallEventProperties: INodeProperties[] = [
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: OMICALL_EVENTS,
+		default: ['hangup'],
+		required: true,
+		description: 'The call events OMICall sends to this workflow',
+	},
+	{
+		displayName: 'Replace Existing Webhook',
+		name: 'replaceExisting',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to replace the call webhook another URL holds in the OMICall account: an account holds one, so that URL's workflow or integration stops receiving calls",
+	},
+];
+
+/** Where the event's name may sit in a body OMICall has not published. */
+const EVENT_KEYS = ['event', 'event_type', 'eventType', 'type', 'state'];
+
+function eventNameOf(body: IDataObject): string {
+	for (const key of EVENT_KEYS) {
+		const name = text(body[key])?.toLowerCase();
+		if (name && EVENT_NAMES.includes(name)) return name;
+	}
+	return 'unknown';
+}
+
+/** An OMICall call event: its name, its call's transaction ID, and the call simplified. */
+export function readOmicallEvent(body: IDataObject, around: SimplifyContext): ReadEvent {
+	const event = eventNameOf(body);
+	const callId = idText(body.transaction_id) ?? '';
+	if (event === 'unknown' || callId === '') return { event: 'unknown', callId };
+	return { event, callId, simple: simplifyCall(body, around) };
+}
+
+/** The account's call webhook as the list answers it, if there is one. */
+function callWebhookIn(data: unknown): { url: string; events: string[] } | undefined {
+	const registrations = Array.isArray(data) ? data.filter(isObject) : [];
+	const call = registrations.find((registration) => registration.type === 'call');
+	if (!call) return undefined;
+	const events = Array.isArray(call.events) ? call.events.map(String) : EVENT_NAMES;
+	return { url: String(call.url ?? ''), events };
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
+
+async function webhookTransport(context: IHookFunctions): Promise<Transport> {
+	const transport = await transportFor(context, readTransportPolicy(context));
+	requirePlatform(context.getNode(), transport, omicallApi.platforms, 'this trigger reads');
+	return transport;
+}
+
+const placeOf = (context: IHookFunctions, operation: string) => ({
+	api: omicallApi,
+	operation,
+	timezone: context.getTimezone(),
+});
+
+async function registered(context: IHookFunctions, transport: Transport) {
+	const list = apiRequest(transport.baseUrl, 'GET', WEBHOOK_LIST_PATH, {});
+	return callWebhookIn(await transport.api(list, placeOf(context, 'Listing webhooks')));
+}
+
+const pickedEvents = (context: IHookFunctions) =>
+	context.getNodeParameter('events', []) as string[];
+const sameEvents = (a: string[], b: string[]) =>
+	a.length === b.length && a.every((event) => b.includes(event));
+
+/**
+ * Whether this workflow's URL holds the account's call webhook with the events picked. Another
+ * URL's is never taken over unless Replace Existing Webhook is on.
+ */
+export async function omicallWebhookExists(context: IHookFunctions): Promise<boolean> {
+	const url = context.getNodeWebhookUrl('default') ?? '';
+	const transport = await webhookTransport(context);
+	const current = await registered(context, transport);
+	if (!current) return false;
+	if (current.url === url) {
+		context.getWorkflowStaticData('node').registeredUrl = url;
+		return sameEvents(current.events, pickedEvents(context));
+	}
+	if (context.getNodeParameter('replaceExisting', false) === true) return false;
+	throw new NodeOperationError(
+		context.getNode(),
+		`The OMICall account already sends its call events to ${current.url}`,
+		{
+			description:
+				'An OMICall account holds one call webhook. Replacing it stops the calls reaching that URL (another workflow, n8n or integration). Switch on Replace Existing Webhook to replace it, or remove it there first.',
+		},
+	);
+}
+
+/** OMICall accepts HTTPS URLs only; n8n on this machine may use http for a sandbox here. */
+function requireHttps(context: IHookFunctions, url: string, transport: Transport) {
+	const { protocol } = new URL(url);
+	const sandbox = LOOPBACK.test(new URL(transport.baseUrl).hostname);
+	if (protocol === 'https:' || sandbox) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`n8n's webhook URL ${url} is not HTTPS, and OMICall accepts HTTPS URLs only`,
+		{
+			description:
+				"Set n8n's WEBHOOK_URL environment variable to the https:// address n8n is reached at from the internet, and activate the workflow again.",
+		},
+	);
+}
+
+/** Registers this workflow's URL as the account's call webhook, with the events picked. */
+export async function registerOmicallWebhook(context: IHookFunctions): Promise<boolean> {
+	const url = context.getNodeWebhookUrl('default') ?? '';
+	const transport = await webhookTransport(context);
+	requireHttps(context, url, transport);
+	const webhook = { type: 'call', url, events: pickedEvents(context) };
+	const request = apiRequest(transport.baseUrl, 'POST', WEBHOOK_REGISTER_PATH, {}, { webhook });
+	await transport.api(request, placeOf(context, 'Registering the webhook'));
+	context.getWorkflowStaticData('node').registeredUrl = url;
+	return true;
+}
+
+/** Removes the account's call webhook when it is still this workflow's own, and forgets it. */
+export async function removeOmicallWebhook(context: IHookFunctions): Promise<boolean> {
+	const store = context.getWorkflowStaticData('node');
+	const own = store.registeredUrl;
+	if (typeof own !== 'string' || own === '') return true;
+	const transport = await webhookTransport(context);
+	const current = await registered(context, transport);
+	if (current?.url === own) {
+		const destroy = apiRequest(transport.baseUrl, 'POST', WEBHOOK_DESTROY_PATH, {
+			hook_type: 'call',
+		});
+		await transport.api(destroy, placeOf(context, 'Removing the webhook'));
+	}
+	delete store.registeredUrl;
+	return true;
+}
