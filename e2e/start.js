@@ -5,6 +5,8 @@
 //   E2E_N8N_VERSION=2.40.7 (default; a recipe under e2e/n8n/)
 //   CALL_HISTORY_PACKAGE=n8n-nodes-omicall (or n8n-nodes-vbot): that package of npm run packages
 //   instead, with its vendor's credentials and examples (default: this repository, both vendors)
+//   SANDBOX_LIVE_CALLS_MS=8000 (default): the sandbox makes a call this often, delivered to the
+//   webhooks registered (activate "Each ended call to the CRM, in real time"); 0 turns it off
 
 const { startStack } = require('./lib/stack');
 const { bannerOf } = require('./lib/banner');
@@ -12,6 +14,7 @@ const { builtPackages } = require('./lib/packages');
 
 async function main() {
 	const started = Date.now();
+	process.env.SANDBOX_LIVE_CALLS_MS ??= '8000';
 	const only = process.env.CALL_HISTORY_PACKAGE;
 	const packages = only ? [builtPackages([only])[only]] : undefined;
 	const stack = await startStack({ packages });

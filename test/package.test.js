@@ -45,6 +45,8 @@ describe('package.json', () => {
 			nodes: [
 				'dist/nodes/CallHistory/CallHistory.node.js',
 				'dist/nodes/CallHistoryTrigger/CallHistoryTrigger.node.js',
+				'dist/nodes/OmiCallWebhookTrigger/OmiCallWebhookTrigger.node.js',
+				'dist/nodes/VbotWebhookTrigger/VbotWebhookTrigger.node.js',
 			],
 		});
 		expect(pkg.license).toBe('MIT');
@@ -96,7 +98,12 @@ describe('the tarball', () => {
 		await loader.loadAll();
 
 		expect(loader.packageName).toBe('n8n-nodes-call-history');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['callHistory', 'callHistoryTrigger']);
+		expect(Object.keys(loader.nodeTypes)).toEqual([
+			'callHistory',
+			'callHistoryTrigger',
+			'omiCallWebhookTrigger',
+			'vbotWebhookTrigger',
+		]);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['callHistoryApi']);
 		const { description } = loader.nodeTypes.callHistory.type;
 		expect(description.credentials).toEqual([{ name: 'callHistoryApi', required: true }]);
@@ -123,7 +130,12 @@ describe('the tarball', () => {
 		expect(credential.displayName).toMatch(/OMICall/);
 		expect(credential.displayName).toMatch(/VBot/);
 		expect(loader.nodesByCredential).toEqual({
-			callHistoryApi: ['callHistory', 'callHistoryTrigger'],
+			callHistoryApi: [
+				'callHistory',
+				'callHistoryTrigger',
+				'omiCallWebhookTrigger',
+				'vbotWebhookTrigger',
+			],
 		});
 	});
 });

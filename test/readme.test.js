@@ -1,6 +1,6 @@
 'use strict';
 // The README says what the node does: every option or setting it names in a table, and every
-// field it puts in bold beside the word Options or option, is one the node (or its trigger, or the
+// field it puts in bold beside the word Options or option, is one the node (or its triggers, or the
 // credential) has, by the name the editor shows.
 
 const fs = require('node:fs');
@@ -12,6 +12,8 @@ const { CallHistoryTrigger } = require(
 	path.join(DIST, 'nodes/CallHistoryTrigger/CallHistoryTrigger.node.js'),
 );
 const { CallHistoryApi } = require(path.join(DIST, 'credentials/CallHistoryApi.credentials.js'));
+const webhookTrigger = (name) =>
+	new (require(path.join(DIST, `nodes/${name}/${name}.node.js`))[name])();
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -32,6 +34,8 @@ const N8N_SETTINGS = ['Continue On Fail'];
 const shown = namesIn([
 	...new CallHistory().description.properties,
 	...new CallHistoryTrigger().description.properties,
+	...webhookTrigger('OmiCallWebhookTrigger').description.properties,
+	...webhookTrigger('VbotWebhookTrigger').description.properties,
 	...new CallHistoryApi().properties,
 ]);
 N8N_SETTINGS.forEach((name) => shown.add(name));

@@ -152,14 +152,14 @@ export async function registerOmicallWebhook(context: IHookFunctions): Promise<b
 	return true;
 }
 
-/** Removes the account's call webhook when it is still this workflow's own, and forgets it. */
+/** Removes the account's call webhook when it is still this node's own, and forgets it. */
 export async function removeOmicallWebhook(context: IHookFunctions): Promise<boolean> {
 	const store = context.getWorkflowStaticData('node');
-	const own = store.registeredUrl;
-	if (typeof own !== 'string' || own === '') return true;
+	// n8n keeps no static data of a test registration: its URL, this node's own, tells it too.
+	const own = [store.registeredUrl, context.getNodeWebhookUrl('default')].filter(Boolean);
 	const transport = await webhookTransport(context);
 	const current = await registered(context, transport);
-	if (current?.url === own) {
+	if (current && own.includes(current.url)) {
 		const destroy = apiRequest(transport.baseUrl, 'POST', WEBHOOK_DESTROY_PATH, {
 			hook_type: 'call',
 		});
