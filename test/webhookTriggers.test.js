@@ -2,12 +2,15 @@
 // The webhook triggers through n8n-core (HookContext for activation, WebhookContext for each
 // delivery, test/harness/webhook.js) against the sandbox's webhook API and its deliveries.
 
+const { useOtherHost } = require('./harness/otherHost');
 const { useSandbox } = require('./harness/sandbox');
 const { webhookTrigger } = require('./harness/webhook');
 const { vbotBodies, makeVbotCall } = require('./sandbox/webhooks');
+const { toneAnswer } = require('./sandbox/recordings');
 const { random } = require('./sandbox/seed');
 
 const api = useSandbox();
+const other = useOtherHost();
 const ANSWERED_SEED = 5;
 const omicall = () => ({ platform: 'callHistory', ...api.credentials('callHistory') });
 const SECRET = 'webhook-secret-value';
@@ -181,5 +184,171 @@ describe('VBot Webhook Trigger', () => {
 		await expect(trigger.activate()).rejects.toThrow(
 			"this trigger receives VBot's webhooks: pick or create a VBot credential",
 		);
+	});
+});
+
+describe('Download Recordings on events', () => {
+	const RECORDING = {
+		events: ['MANUAL_CALL_RECORDING'],
+		simplify: true,
+		options: { downloadRecordings: true },
+	};
+	const MiB = 1024 * 1024;
+	const recordPath = (transId) => `/api/crm/historycall/record/${transId}`;
+	const served = (name) => toneAnswer(name, api.sandbox.settings).body;
+	const bytesOf = (binary) => Buffer.from(binary.data, 'base64');
+
+	async function vbotTrigger(options) {
+		const parameters = { ...RECORDING, options: { ...RECORDING.options, ...options } };
+		const trigger = await started('vbot', parameters, () => vbot({ webhookHeaderValue: SECRET }));
+		api.sandbox.setVbotWebhook({
+			url: trigger.url,
+			headerValue: SECRET,
+			events: RECORDING.events,
+		});
+		return trigger;
+	}
+	/** One MANUAL_CALL_RECORDING body, as VBot sends it, with `recordUrl`; its delivery's answer. */
+	const sendRecording = (trigger, transId, recordUrl) =>
+		api.sandbox.deliverRaw(trigger.url, {
+			body: JSON.stringify({ transId, externalCallId: '', recordUrl }),
+			headers: { authorization: SECRET },
+		});
+
+	test("VBot's MANUAL_CALL_RECORDING: the file VBot's record endpoint served, asked below Base URL with the credential", async () => {
+		const trigger = await vbotTrigger();
+		const { call, deliveries } = await api.sandbox.vbotCall({
+			kind: 'manual',
+			seed: 4,
+			answered: true,
+		});
+
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		const [item] = trigger.executions.flat();
+		expect(item.json).toEqual({
+			event: 'MANUAL_CALL_RECORDING',
+			callId: call.transId,
+			body: {
+				transId: call.transId,
+				externalCallId: call.externalCallId,
+				recordUrl: call.recordUrl,
+			},
+		});
+		expect(item.binary.data).toMatchObject({
+			fileName: `${call.transId}.wav`,
+			mimeType: 'audio/wav',
+		});
+		expect(bytesOf(item.binary.data).equals(served(call.transId))).toBe(true);
+		const asked = api.sandbox.received(recordPath(call.transId), 'vbot');
+		expect(asked.map((request) => request.auth)).toEqual(['ok']);
+	});
+
+	test('off (the default): the event as it came, and nothing downloaded', async () => {
+		const trigger = await vbotTrigger({ downloadRecordings: false });
+		const { call } = await api.sandbox.vbotCall({ kind: 'manual', seed: 4, answered: true });
+
+		const [item] = trigger.executions.flat();
+		expect(item.json).toMatchObject({ event: 'MANUAL_CALL_RECORDING', callId: call.transId });
+		expect(item.binary).toBeUndefined();
+		expect(api.sandbox.received(recordPath(call.transId))).toHaveLength(0);
+	});
+
+	test('a link to another host is a plain link: refused at a private address as the Call operations refuse it, else fetched without the credential', async () => {
+		const trigger = await vbotTrigger();
+		// A host that names VBot, with VBot's path, but not the credential's Base URL.
+		const elsewhere = `${other.named('vbot.localhost')}/vbot/v2.0${recordPath('t-1')}`;
+
+		expect((await sendRecording(trigger, 't-1', elsewhere)).status).toBe(200);
+		const [refused] = trigger.executions.flat();
+		expect(refused.json).toEqual({
+			event: 'MANUAL_CALL_RECORDING',
+			callId: 't-1',
+			body: { transId: 't-1', externalCallId: '', recordUrl: elsewhere },
+			recordingError:
+				'The recording of call t-1 could not be downloaded: its link points to a private address (vbot.localhost). Turn on Allow Recordings From Private Addresses if your recordings are on your own network.',
+		});
+		expect(refused.binary).toBeUndefined();
+		expect(other.received).toHaveLength(0);
+
+		trigger.parameters = {
+			...RECORDING,
+			options: { ...RECORDING.options, allowPrivateRecordings: true },
+		};
+		expect((await sendRecording(trigger, 't-2', elsewhere)).status).toBe(200);
+		const [request] = other.received;
+		expect(request.headers.authorization).toBeUndefined();
+		expect(request.headers['x-api-key']).toBeUndefined();
+		// That host answered JSON: said, and no file.
+		const fetched = trigger.executions.flat()[1];
+		expect(fetched.json.recordingError).toMatch(
+			/^The recording of call t-2 could not be downloaded: the vendor answered JSON instead of a recording/,
+		);
+		expect(api.sandbox.requests).toHaveLength(0);
+	});
+
+	test('a recording larger than Max Recording Size is refused; the event still starts the workflow', async () => {
+		const trigger = await vbotTrigger({ maxRecordingMb: 1 });
+		api.sandbox.fault({
+			path: recordPath('big-1'),
+			respond: { stream: { bytes: 2 * MiB, chunkBytes: MiB, contentType: 'audio/wav' } },
+		});
+		const { deliveries } = await api.sandbox.vbotCall({
+			kind: 'manual',
+			transId: 'big-1',
+			answered: true,
+		});
+
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		const [item] = trigger.executions.flat();
+		expect(item.json).toMatchObject({
+			event: 'MANUAL_CALL_RECORDING',
+			callId: 'big-1',
+			recordingError:
+				'The recording of call big-1 could not be downloaded: it is larger than Max Recording Size (1 MB)',
+		});
+		expect(item.binary).toBeUndefined();
+		expect(api.sandbox.received(recordPath('big-1'))).toHaveLength(1);
+	});
+
+	test('a recording that does not come is cut off at Timeout, and the vendor is answered 200 with the event started', async () => {
+		const trigger = await vbotTrigger({ timeout: 1, maxRetries: 0 });
+		api.sandbox.fault({ path: recordPath('slow-1'), respond: { hang: true } });
+		const startedAt = Date.now();
+		const { deliveries } = await api.sandbox.vbotCall({
+			kind: 'manual',
+			transId: 'slow-1',
+			answered: true,
+		});
+
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(Date.now() - startedAt).toBeLessThan(5000);
+		const [item] = trigger.executions.flat();
+		expect(item.json.recordingError).toBe(
+			'The recording of call slow-1 could not be downloaded: it did not arrive within Timeout (1 s)',
+		);
+	});
+
+	test("OMICall's hangup: its recording link downloaded as a plain link, as Call › Get's; ringing and answered pass as they came", async () => {
+		const events = ['ringing', 'answered', 'hangup'];
+		const options = { downloadRecordings: true, allowPrivateRecordings: true };
+		const trigger = await started('omicall', { events, simplify: true, options }, omicall);
+		await trigger.activate();
+		const { call } = await api.sandbox.omicallCall({ seed: ANSWERED_SEED });
+
+		const items = trigger.executions.flat();
+		expect(items.map((item) => item.json.event)).toEqual(events);
+		expect(items.slice(0, 2).map((item) => item.binary)).toEqual([undefined, undefined]);
+		const [hangup] = items.slice(-1);
+		const link = call.recording_file || call.recording_file_url;
+		expect(hangup.json.recordingUrls).toEqual([link]);
+		expect(hangup.json.recordingError).toBeUndefined();
+		expect(hangup.binary.data).toMatchObject({
+			fileName: `${call.transaction_id}.wav`,
+			mimeType: 'audio/wav',
+		});
+		const { pathname } = new URL(link);
+		const name = pathname.slice('/recordings/'.length, -'.wav'.length);
+		expect(bytesOf(hangup.binary.data).equals(served(name))).toBe(true);
+		expect(api.sandbox.received(pathname).map((request) => request.auth)).toEqual(['missing']);
 	});
 });

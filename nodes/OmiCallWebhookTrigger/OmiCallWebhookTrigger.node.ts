@@ -10,14 +10,15 @@ import { packageInfo } from '../../common/platforms';
 import { receiveEvent } from '../CallHistory/engine/webhooks';
 import { optionsOf } from '../CallHistory/fields/descriptions';
 import {
+	eventRecordingOptions,
 	eventSimplifyOption,
 	includeUnknownOption,
 	readEventSettings,
 } from '../CallHistory/fields/webhookFields';
 import {
 	omicallEventProperties,
+	omicallEventSource,
 	omicallWebhookExists,
-	readOmicallEvent,
 	registerOmicallWebhook,
 	removeOmicallWebhook,
 } from '../CallHistory/vendors/omicall/webhook';
@@ -41,7 +42,11 @@ export class OmiCallWebhookTrigger implements INodeType {
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
-		properties: [...omicallEventProperties, eventSimplifyOption, optionsOf([includeUnknownOption])],
+		properties: [
+			...omicallEventProperties,
+			eventSimplifyOption,
+			optionsOf([includeUnknownOption, ...eventRecordingOptions]),
+		],
 	};
 
 	webhookMethods = {
@@ -60,6 +65,6 @@ export class OmiCallWebhookTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const around = { timezone: this.getTimezone(), baseUrl: '' };
-		return receiveEvent(this, (body) => readOmicallEvent(body, around), readEventSettings(this));
+		return await receiveEvent(this, omicallEventSource(around), readEventSettings(this));
 	}
 }

@@ -8,17 +8,18 @@ import {
 } from 'n8n-workflow';
 import { packageInfo } from '../../common/platforms';
 import { receiveEvent } from '../CallHistory/engine/webhooks';
-import { collectionOf } from '../CallHistory/fields/descriptions';
+import { optionsOf } from '../CallHistory/fields/descriptions';
 import {
+	eventRecordingOptions,
 	eventSimplifyOption,
 	includeUnknownOption,
 	readEventSettings,
 } from '../CallHistory/fields/webhookFields';
 import {
-	readVbotEvent,
 	requireVbotCredential,
 	takesUnknown,
 	vbotEventProperties,
+	vbotEventSource,
 	vbotSenderRefusal,
 } from '../CallHistory/vendors/vbot/webhook';
 
@@ -45,7 +46,7 @@ export class VbotWebhookTrigger implements INodeType {
 		properties: [
 			...vbotEventProperties,
 			eventSimplifyOption,
-			collectionOf('options', [includeUnknownOption]),
+			optionsOf([includeUnknownOption, ...eventRecordingOptions]),
 		],
 	};
 
@@ -69,6 +70,6 @@ export class VbotWebhookTrigger implements INodeType {
 		if (refusal) return refusal;
 		const around = { timezone: this.getTimezone(), baseUrl: '' };
 		const settings = readEventSettings(this, takesUnknown);
-		return receiveEvent(this, (body, picked) => readVbotEvent(body, picked, around), settings);
+		return await receiveEvent(this, vbotEventSource(around), settings);
 	}
 }

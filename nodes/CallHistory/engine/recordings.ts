@@ -48,8 +48,19 @@ function typeOf(contentType: string | undefined, url: string): { mime: string; e
 	return { mime: mime || 'application/octet-stream', ext: ending || 'bin' };
 }
 
+/**
+ * What downloading needs of the node: its identity and its binary and egress helpers, which an
+ * action node's run and a webhook trigger's delivery both have.
+ */
+export type RecordingContext = Pick<IExecutePaginationFunctions, 'getNode'> & {
+	helpers: Pick<
+		IExecutePaginationFunctions['helpers'],
+		'prepareBinaryData' | 'getSecureEgressFilter'
+	>;
+};
+
 /** Why a recording is not downloaded: said in the error after "could not be downloaded: ". */
-const refusal = (context: IExecutePaginationFunctions, reason: string) =>
+const refusal = (context: RecordingContext, reason: string) =>
 	new NodeOperationError(context.getNode(), reason);
 
 /** IPv4 loopback, private, link-local, shared (100.64/10) and unspecified ranges, as [first octets, prefix]. */
@@ -122,7 +133,7 @@ async function resolvedThrough(filter: NodeEgressFilter, host: string): Promise<
  * as such are judged, and the download connects by name.
  */
 async function checkLink(
-	context: IExecutePaginationFunctions,
+	context: RecordingContext,
 	url: string,
 	allowPrivate: boolean,
 ): Promise<string | undefined> {
@@ -192,10 +203,16 @@ export interface RecordingSettings {
 	allowPrivate: boolean;
 }
 
+/** A call's recordings: the id its files are named after, and its links. */
+export interface Recording {
+	id: string;
+	links: RecordingLink[];
+}
+
 async function binaryOf(
-	context: IExecutePaginationFunctions,
+	context: RecordingContext,
 	transport: Transport,
-	recording: { id: string; links: RecordingLink[] },
+	recording: Recording,
 	settings: RecordingSettings,
 	place: RequestPlace,
 ): Promise<IBinaryKeyData> {
@@ -245,6 +262,28 @@ function reasonOf(failure: unknown, timeout: number): string {
 	return /^\d+$/.test(code) ? `HTTP ${code}` : code || 'it failed';
 }
 
+/** Why the recordings of call `id` could not be downloaded, as the item or the error says it. */
+export const downloadFailure = (id: string, failure: unknown, timeoutMs: number) =>
+	`The recording of call ${id} could not be downloaded: ${reasonOf(failure, timeoutMs / 1000)}`;
+
+/** `item` with the recordings found (none: as it was) in its binary data. */
+export const withBinary = (item: INodeExecutionData, binary: IBinaryKeyData) =>
+	Object.keys(binary).length > 0 ? { ...item, binary: { ...item.binary, ...binary } } : item;
+
+/** A call's recordings as binary data, or why they could not be downloaded (downloadFailure). */
+export async function downloadRecording(
+	context: RecordingContext,
+	transport: Transport,
+	recording: Recording,
+	settings: RecordingSettings,
+	place: RequestPlace,
+): Promise<{ binary: IBinaryKeyData } | { failed: string }> {
+	return await binaryOf(context, transport, recording, settings, place).then(
+		(binary) => ({ binary }),
+		(failure: unknown) => ({ failed: downloadFailure(recording.id, failure, transport.timeoutMs) }),
+	);
+}
+
 /**
  * With Download Recordings on (`settings` given), puts each call's recording into the item's
  * binary data, as `<call id>.<ext>`. A call without a recording passes through as it is; one whose
@@ -252,7 +291,7 @@ function reasonOf(failure: unknown, timeout: number): string {
  * an `error`.
  */
 export async function withRecordings(
-	context: IExecutePaginationFunctions,
+	context: RecordingContext & Pick<IExecutePaginationFunctions, 'continueOnFail'>,
 	transport: Transport,
 	items: INodeExecutionData[],
 	shape: RecordShape,
@@ -267,17 +306,12 @@ export async function withRecordings(
 			output.push(item);
 			continue;
 		}
-		const outcome = await binaryOf(context, transport, recordings, settings, place).then(
-			(binary) => ({ binary, failure: undefined }),
-			(failure: unknown) => ({ binary: undefined, failure }),
-		);
-		if (outcome.binary) {
-			const found = Object.keys(outcome.binary).length > 0;
-			output.push(found ? { ...item, binary: { ...item.binary, ...outcome.binary } } : item);
+		const outcome = await downloadRecording(context, transport, recordings, settings, place);
+		if ('binary' in outcome) {
+			output.push(withBinary(item, outcome.binary));
 			continue;
 		}
-		const timeout = transport.timeoutMs / 1000;
-		const message = `The recording of call ${recordings.id} could not be downloaded: ${reasonOf(outcome.failure, timeout)}`;
+		const message = outcome.failed;
 		if (!context.continueOnFail()) {
 			const error = new NodeApiError(
 				context.getNode(),

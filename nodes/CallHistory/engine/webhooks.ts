@@ -6,6 +6,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { isObject, parseBounded } from '../../../common/json';
+import {
+	downloadFailure,
+	downloadRecording,
+	withBinary,
+	type RecordingSettings,
+} from './recordings';
+import { transportFor, type TransportPolicy } from './transport';
+import type { RecordingLink, VendorApi } from './vendor';
 
 /** The largest event body read: a call event is a few KB; anything near this is no call event. */
 export const MOST_EVENT_BYTES = 1024 * 1024;
@@ -21,6 +29,20 @@ export interface ReadEvent {
 	callId: string;
 	/** The call's record as the vendor's lists know it, for Simplify, when the body holds one. */
 	simple?: IDataObject;
+	/** The links of the event's recordings: its simplified call's, or a recording event's own. */
+	recordingUrls?: string[];
+}
+
+/** What a vendor's trigger gives the engine: its API, how it reads a body, how it fetches a recording. */
+export interface EventSource {
+	/** The API named in a download's errors. */
+	api: VendorApi;
+	read(body: IDataObject, picked: string[]): ReadEvent;
+	/**
+	 * A recording link fetched as the Call operations fetch the vendor's: a path below `baseUrl`
+	 * (the credential's) goes with the credential. Without it every link is a plain link, with none.
+	 */
+	recordingLink?(url: string, baseUrl: string): RecordingLink;
 }
 
 /** Answers the sender `status` with `message` and starts no execution. */
@@ -106,22 +128,73 @@ export interface EventSettings {
 	simplify: boolean;
 	/** Whether a body of no known shape starts an execution, as event `unknown`. */
 	includeUnknown: boolean;
+	/** With Download Recordings on: how the event's recordings are downloaded. */
+	recordings?: EventRecordings;
+}
+
+/** Download Recordings for events: the Call operations' settings, and the transport's policy. */
+export interface EventRecordings {
+	settings: RecordingSettings;
+	policy: TransportPolicy;
+}
+
+/** The event's recordings as binary data; the credential is loaded for an event that has some. */
+async function eventRecordings(
+	context: IWebhookFunctions,
+	source: EventSource,
+	event: ReadEvent,
+	urls: string[],
+	recordings: EventRecordings,
+) {
+	const transport = await transportFor(context, recordings.policy);
+	const links = urls.map((url) => source.recordingLink?.(url, transport.baseUrl) ?? { url });
+	const place = {
+		api: source.api,
+		operation: 'Download Recordings',
+		timezone: context.getTimezone(),
+	};
+	const recording = { id: event.callId, links };
+	return await downloadRecording(context, transport, recording, recordings.settings, place);
 }
 
 /**
- * One delivery: its body bounded and parsed, read into an event by `read` (a vendor's), and, when
- * the user picked that event and it is not a repeat of a recent one, the execution's item. Any
- * other delivery is answered 200 and starts nothing, so that the vendor does not retry it.
+ * The event's item with its recordings in its binary data, when Download Recordings is on and the
+ * event has some. One that cannot be downloaded (or is refused) leaves the event as it came, with
+ * `recordingError` saying why: the vendor is answered 200 and does not send the event again.
  */
-export function receiveEvent(
+async function withEventRecordings(
 	context: IWebhookFunctions,
-	read: (body: IDataObject, picked: string[]) => ReadEvent,
+	source: EventSource,
+	event: ReadEvent,
+	item: INodeExecutionData,
+	recordings: EventRecordings | undefined,
+): Promise<INodeExecutionData> {
+	const urls = event.recordingUrls ?? [];
+	if (!recordings || urls.length === 0) return item;
+	const outcome = await eventRecordings(context, source, event, urls, recordings).catch(
+		(failure: unknown) => ({
+			failed: downloadFailure(event.callId, failure, recordings.policy.timeoutMs),
+		}),
+	);
+	if ('binary' in outcome) return withBinary(item, outcome.binary);
+	return { ...item, json: { ...item.json, recordingError: outcome.failed } };
+}
+
+/**
+ * One delivery: its body bounded and parsed, read into an event by the vendor's `source`, and,
+ * when the user picked that event and it is not a repeat of a recent one, the execution's item,
+ * with its recordings when asked. Any other delivery is answered 200 and starts nothing, so that
+ * the vendor does not retry it.
+ */
+export async function receiveEvent(
+	context: IWebhookFunctions,
+	source: EventSource,
 	settings: EventSettings,
-): IWebhookResponseData {
+): Promise<IWebhookResponseData> {
 	const delivered = readEventBody(context);
 	if ('refused' in delivered) return delivered.refused;
 	const { body } = delivered;
-	const event = read(body, settings.picked);
+	const event = source.read(body, settings.picked);
 	const wanted =
 		event.event === 'unknown' ? settings.includeUnknown : settings.picked.includes(event.event);
 	if (!wanted) return { webhookResponse: { received: true, started: false } };
@@ -132,5 +205,8 @@ export function receiveEvent(
 	if (!test && !firstDelivery(trigger, key)) {
 		return { webhookResponse: { received: true, started: false, repeated: true } };
 	}
-	return { workflowData: [[eventItem(event, body, settings.simplify)]] };
+	const item = eventItem(event, body, settings.simplify);
+	return {
+		workflowData: [[await withEventRecordings(context, source, event, item, settings.recordings)]],
+	};
 }

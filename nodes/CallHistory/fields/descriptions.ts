@@ -141,19 +141,20 @@ export const maxRecordingMbOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 2048 },
 	default: 200,
 	description:
-		"The most a call's recordings may take together (a call can have several): past it they are not downloaded and that call fails (or, with Continue On Fail, carries the error). A call recording is rarely over a few tens of MB.",
+		"The most a call's recordings may take together (a call can have several): past it they are not downloaded, and the call's download fails as a broken link's does. A call recording is rarely over a few tens of MB.",
 };
 
-/** Under Options of the operations that return calls with recordings. */
-export const recordingOptions: INodeProperties[] = [
-	{
-		displayName: 'Download Recordings',
-		name: 'downloadRecordings',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to download each call's recording into the item's binary data, as a file named after the call ID with the recording's extension (such as 3f6c0a52.mp3). Calls without a recording pass through without one.",
-	},
+export const downloadRecordingsOption: INodeProperties = {
+	displayName: 'Download Recordings',
+	name: 'downloadRecordings',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to download each call's recording into the item's binary data, as a file named after the call ID with the recording's extension (such as 3f6c0a52.mp3). Calls without a recording pass through without one.",
+};
+
+/** How Download Recordings downloads: into which field, how much, from which addresses. */
+export const recordingBoundOptions: INodeProperties[] = [
 	{
 		displayName: 'Put Recording in Field',
 		name: 'binaryPropertyName',
@@ -171,6 +172,12 @@ export const recordingOptions: INodeProperties[] = [
 		description:
 			"Whether to download recording links that point to this machine or a private network (127.0.0.1, 10.x, 192.168.x, …). Off, such links are refused: a link in the vendor's answer must not reach your own services.",
 	},
+];
+
+/** Under Options of the operations that return calls with recordings. */
+export const recordingOptions: INodeProperties[] = [
+	downloadRecordingsOption,
+	...recordingBoundOptions,
 ];
 
 /** n8n's usual Simplify switch, for every operation that returns calls. */

@@ -8,7 +8,7 @@ import { isObject } from '../../../../common/json';
 import { requirePlatform } from '../../engine/operation';
 import { idText, text, type SimplifyContext } from '../../engine/simple';
 import { apiRequest, transportFor, type Transport } from '../../engine/transport';
-import type { ReadEvent } from '../../engine/webhooks';
+import type { EventSource, ReadEvent } from '../../engine/webhooks';
 import { readTransportPolicy } from '../../fields/settings';
 import { omicallApi, simplifyCall } from './api';
 
@@ -60,13 +60,20 @@ function eventNameOf(body: IDataObject): string {
 	return 'unknown';
 }
 
-/** An OMICall call event: its name, its call's transaction ID, and the call simplified. */
+/** An OMICall call event: its name, its call's transaction ID, the call simplified, its recording. */
 export function readOmicallEvent(body: IDataObject, around: SimplifyContext): ReadEvent {
 	const event = eventNameOf(body);
 	const callId = idText(body.transaction_id) ?? '';
 	if (event === 'unknown' || callId === '') return { event: 'unknown', callId };
-	return { event, callId, simple: simplifyCall(body, around) };
+	const simple = simplifyCall(body, around);
+	return { event, callId, simple, recordingUrls: simple.recordingUrls };
 }
+
+/** OMICall's events to the engine: a recording is a plain link, as Call › Get's are. */
+export const omicallEventSource = (around: SimplifyContext): EventSource => ({
+	api: omicallApi,
+	read: (body) => readOmicallEvent(body, around),
+});
 
 /** The account's call webhook as the list answers it, if there is one. */
 function callWebhookIn(data: unknown): { url: string; events: string[] } | undefined {

@@ -10,8 +10,9 @@ import {
 import { isObject } from '../../../../common/json';
 import { packageInfo, platformInfo, platformOf } from '../../../../common/platforms';
 import { idText, text, type SimpleCall, type SimplifyContext } from '../../engine/simple';
-import { refuseEvent, sameSecret, type ReadEvent } from '../../engine/webhooks';
-import { simplifyLogCall } from './callLog';
+import type { RecordingLink } from '../../engine/vendor';
+import { refuseEvent, sameSecret, type EventSource, type ReadEvent } from '../../engine/webhooks';
+import { RECORD_PATH, simplifyLogCall } from './callLog';
 import { simplifyHistoryRecord, vbotApi } from './history';
 
 /**
@@ -28,6 +29,8 @@ interface EventShape {
 	callIdOf(body: IDataObject): unknown;
 	/** The call simplified, when the body holds one. */
 	simplify?(body: IDataObject, around: SimplifyContext): SimpleCall;
+	/** The recording links of a body that holds no call to simplify. */
+	recordingUrls?(body: IDataObject): string[];
 }
 
 const has = (body: IDataObject, ...keys: string[]) => keys.every((key) => body[key] != null);
@@ -76,18 +79,19 @@ function talkSecOf(log: IDataObject): number | null {
 	return Number.isFinite(total) && Number.isFinite(ringing) ? Math.max(0, total - ringing) : null;
 }
 
+/** A body's `recordUrl` as recording links: it, or none. */
+function recordUrls(recordUrl: unknown): string[] {
+	const recording = text(recordUrl);
+	return recording ? [recording] : [];
+}
+
 function simplifyManual(log: IDataObject, around: SimplifyContext, recordUrl?: unknown) {
 	const call = simplifyLogCall(manualAsLogRecord(log), around);
-	const recording = text(recordUrl);
-	return { ...call, billSec: talkSecOf(log), recordingUrls: recording ? [recording] : [] };
+	return { ...call, billSec: talkSecOf(log), recordingUrls: recordUrls(recordUrl) };
 }
 
 function simplifyAuto(log: IDataObject, around: SimplifyContext, recordUrl?: unknown) {
-	const recording = text(recordUrl);
-	return {
-		...simplifyLogCall(autoAsLogRecord(log), around),
-		recordingUrls: recording ? [recording] : [],
-	};
+	return { ...simplifyLogCall(autoAsLogRecord(log), around), recordingUrls: recordUrls(recordUrl) };
 }
 
 /** The webhook's v2 record dates "dd/MM/yyyy HH:mm:ss"; the history list's "MM/dd/yyyy". */
@@ -134,6 +138,7 @@ const SHAPES: EventShape[] = [
 		events: ['MANUAL_CALL_RECORDING', 'AUTO_CALL_RECORDING'],
 		matches: (body) => has(body, 'transId', 'recordUrl'),
 		callIdOf: (body) => body.transId,
+		recordingUrls: (body) => recordUrls(body.recordUrl),
 	},
 	{
 		events: ['MANUAL_CALL_AI_EXTRACTION', 'AUTO_CALL_AI_EXTRACTION'],
@@ -151,8 +156,8 @@ const SHAPES: EventShape[] = [
 
 /**
  * A VBot event: the first of its shape's events the user picked (else the shape's first, which the
- * trigger then passes over), its call's id, and the call simplified where the body holds one. A
- * body of no published shape (IN_COMINGCALL's is not published) is `unknown`.
+ * trigger then passes over), its call's id, the call simplified where the body holds one, and its
+ * recordings. A body of no published shape (IN_COMINGCALL's is not published) is `unknown`.
  */
 export function readVbotEvent(
 	body: IDataObject,
@@ -163,8 +168,43 @@ export function readVbotEvent(
 	if (!shape) return { event: 'unknown', callId: idText(body.transId) ?? '' };
 	const event = shape.events.find((name) => picked.includes(name)) ?? shape.events[0];
 	const callId = idText(shape.callIdOf(body)) ?? '';
-	return { event, callId, simple: shape.simplify?.(body, around) };
+	const simple = shape.simplify?.(body, around);
+	const recordingUrls = simple?.recordingUrls ?? shape.recordingUrls?.(body);
+	return { event, callId, simple, recordingUrls };
 }
+
+/** The path of VBot's record endpoint below `baseUrl` that `url` is, or undefined. */
+function recordPathOf(url: string, baseUrl: string): string | undefined {
+	let link: URL;
+	let base: URL;
+	try {
+		link = new URL(url);
+		base = new URL(baseUrl);
+	} catch {
+		return undefined;
+	}
+	if (!/^https?:$/.test(link.protocol) || link.origin !== base.origin) return undefined;
+	const basePath = base.pathname.replace(/\/+$/, '');
+	const path = link.pathname.startsWith(`${basePath}/`) ? link.pathname.slice(basePath.length) : '';
+	return path.startsWith(`${RECORD_PATH}/`) ? `${path}${link.search}` : undefined;
+}
+
+/**
+ * A VBot event's recording fetched as the call log's are: VBot's record endpoint below the
+ * credential's Base URL (the docs' `recordUrl`) with the credential, and no redirect followed;
+ * any other link as a plain link, with no credential and its address checked.
+ */
+export function vbotRecordingLink(url: string, baseUrl: string): RecordingLink {
+	const path = recordPathOf(url, baseUrl);
+	return path === undefined ? { url } : { path };
+}
+
+/** VBot's events to the engine. */
+export const vbotEventSource = (around: SimplifyContext): EventSource => ({
+	api: vbotApi,
+	read: (body, picked) => readVbotEvent(body, picked, around),
+	recordingLink: vbotRecordingLink,
+});
 
 const event = (value: string, description: string) => ({
 	name: value
