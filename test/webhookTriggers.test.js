@@ -185,6 +185,24 @@ describe('VBot Webhook Trigger', () => {
 			"this trigger receives VBot's webhooks: pick or create a VBot credential",
 		);
 	});
+
+	test('a credential saved before Platform (VBot by its Base URL) whose Auth header n8n hides: activation fails, and a delivery gets 401', async () => {
+		const legacy = () => {
+			const { platform, ...saved } = vbot({ webhookHeaderValue: SECRET });
+			return saved;
+		};
+		const trigger = await started('vbot', LOG, legacy);
+		await expect(trigger.activate()).rejects.toThrow(
+			"This credential's Platform reads OMICall (it was saved before the field existed), so n8n does not read its Webhook Auth Header",
+		);
+		const body = JSON.stringify(vbotBodies.MANUAL_CALL_LOG(makeVbotCall(random(3), {})));
+		const answer = await api.sandbox.deliverRaw(trigger.url, {
+			body,
+			headers: { authorization: SECRET },
+		});
+		expect(answer.status).toBe(401);
+		expect(trigger.executions).toHaveLength(0);
+	});
 });
 
 describe('Download Recordings on events', () => {
