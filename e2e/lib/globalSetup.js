@@ -41,6 +41,77 @@ function askAboutCallsOverWebhook(responseMode, webhookId) {
 	return workflow;
 }
 
+/**
+ * A webhook trigger (`type`, `parameters`, `credentials`, its `webhookId`, a UUID ending `c0de`)
+ * posting each event's name and call id to the sandbox's CRM, so that a test sees what each
+ * execution was started with. Node ids are UUIDs too: n8n's Postgres schema holds 36 characters.
+ */
+function eventsToCrm(sandboxPort, { name, type, webhookId, parameters, credentials }) {
+	const trigger = 'Each call event';
+	return {
+		name,
+		nodes: [
+			{
+				id: webhookId.replace(/c0de$/, '0001'),
+				name: trigger,
+				type: `n8n-nodes-call-history.${type}`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters,
+				credentials,
+			},
+			{
+				id: webhookId.replace(/c0de$/, '0002'),
+				name: 'To the CRM',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [240, 0],
+				parameters: {
+					method: 'POST',
+					url: `http://127.0.0.1:${sandboxPort}/crm/events`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify({ event: $json.event, callId: $json.callId }) }}',
+					options: {},
+				},
+			},
+		],
+		connections: { [trigger]: { main: [[{ node: 'To the CRM', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The real-time example as shipped (its CRM the sandbox's), and a workflow of every event per vendor. */
+function webhookWorkflows(sandboxPort) {
+	const example = crmSyncAgainstSandbox(sandboxPort, 'calls-to-crm-in-real-time.json');
+	// Its own webhook id: the example as shipped is imported beside it.
+	example.nodes[0].webhookId = 'e2e00001-0000-4000-8000-00000000c0de';
+	return {
+		'calls-to-crm-in-real-time-e2e.json': example,
+		'omicall-events-e2e.json': eventsToCrm(sandboxPort, {
+			name: 'Every OMICall call event to the CRM (end-to-end test)',
+			type: 'omiCallWebhookTrigger',
+			webhookId: 'e2e00002-0000-4000-8000-00000000c0de',
+			parameters: { events: ['ringing', 'answered', 'hangup'], simplify: true, options: {} },
+			credentials: { callHistoryApi: { id: 'callHistorySandbox', name: 'Call History sandbox' } },
+		}),
+		'vbot-events-e2e.json': eventsToCrm(sandboxPort, {
+			name: 'Every VBot manual call event to the CRM (end-to-end test)',
+			type: 'vbotWebhookTrigger',
+			webhookId: 'e2e00003-0000-4000-8000-00000000c0de',
+			parameters: {
+				events: ['MANUAL_CALL_LOG', 'MANUAL_CALL_RECORDING', 'MANUAL_CALL_COMPLETE'],
+				simplify: true,
+				options: {},
+			},
+			credentials: {
+				callHistoryApi: { id: 'vbotWebhook', name: 'VBot sandbox (webhook Auth header)' },
+			},
+		}),
+	};
+}
+
 const AGENT_WEBHOOKS = {
 	lastNode: 'e2e0a9e1-4c2b-4f7a-9d3e-a1b2c3d4e5f6',
 	streaming: 'e2e0a9e1-4c2b-4f7a-9d3e-f6e5d4c3b2a1',
@@ -61,6 +132,7 @@ module.exports = async function globalSetup() {
 			'ai-agent.json': require('../workflows/ai-agent.json'),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
 			'vbot-project-crm-e2e.json': crmSyncAgainstSandbox(sandboxPort, 'vbot-project-to-crm.json'),
+			...webhookWorkflows(sandboxPort),
 			...Object.fromEntries(
 				Object.entries(AGENT_WEBHOOKS).map(([mode, webhookId]) => [
 					`ask-about-calls-${mode}-e2e.json`,
@@ -107,3 +179,4 @@ module.exports = async function globalSetup() {
 };
 
 module.exports.crmSyncAgainstSandbox = crmSyncAgainstSandbox;
+module.exports.webhookWorkflows = webhookWorkflows;

@@ -264,18 +264,26 @@ class N8n {
 	async activate(workflowId, { timeoutMs = 60_000 } = {}) {
 		const { versionId } = await this.rest('GET', `/workflows/${workflowId}`);
 		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+		await this.published(workflowId, 'published', timeoutMs);
+	}
+
+	/**
+	 * Waits until the workflow's publication status is `wanted` ('published' or 'not_published');
+	 * older n8n (no such route) is done when it answers. Throws on a failed publication.
+	 */
+	async published(workflowId, wanted, timeoutMs) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const publication = await this.rest(
 				'GET',
 				`/workflows/${workflowId}/publication-status`,
 			).catch((error) => {
-				if (/answered 404/.test(error.message)) return { status: 'published' };
+				if (/answered 404/.test(error.message)) return { status: wanted };
 				throw error;
 			});
-			if (publication.status === 'published') return;
+			if (publication.status === wanted) return;
 			if (['failed', 'partial'].includes(publication.status) || Date.now() > deadline) {
-				throw new Error(`workflow ${workflowId} not published: ${JSON.stringify(publication)}`);
+				throw new Error(`workflow ${workflowId} not ${wanted}: ${JSON.stringify(publication)}`);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
@@ -313,8 +321,10 @@ class N8n {
 		});
 	}
 
-	async deactivate(workflowId) {
+	/** Deactivates a workflow, and waits until n8n has taken its triggers down (as for activate). */
+	async deactivate(workflowId, { timeoutMs = 60_000 } = {}) {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`);
+		await this.published(workflowId, 'not_published', timeoutMs);
 	}
 
 	async setUpOwner(owner) {

@@ -40,8 +40,12 @@ const CREDENTIALS = {
 		vendor: 'vbot',
 	},
 	vbotV3: { id: 'vbotV3Sandbox', name: 'VBot v3 sandbox', vendor: 'vbot' },
+	vbotWebhook: { id: 'vbotWebhook', name: 'VBot sandbox (webhook Auth header)', vendor: 'vbot' },
 	openAi: { id: 'openAiSandbox', name: 'OpenAI sandbox (scripted model)' },
 };
+
+/** The Auth header the "VBot sandbox (webhook Auth header)" credential expects of VBot's webhook. */
+const VBOT_WEBHOOK_AUTH = { headerName: 'Authorization', headerValue: 'Bearer e2e-vbot-webhook' };
 
 /** The combined package's type names: what `examples/` and the imported credentials use. */
 const COMBINED = {
@@ -164,6 +168,16 @@ function writeImports(dir, sandbox, extraWorkflows = {}, extraCredentials = [], 
 				vbotApiKey: sandbox.vbotApiKey,
 			},
 		],
+		[
+			CREDENTIALS.vbotWebhook,
+			{
+				platform: 'vbot',
+				baseUrl: sandbox.vbotUrl,
+				accessToken: sandbox.token,
+				webhookHeaderName: VBOT_WEBHOOK_AUTH.headerName,
+				webhookHeaderValue: VBOT_WEBHOOK_AUTH.headerValue,
+			},
+		],
 	]
 		.filter(([{ vendor }]) => !as || as.vendors.includes(vendor))
 		.map(([{ id, name }, data]) => ({
@@ -260,4 +274,5 @@ module.exports = {
 	workflowIdOf,
 	OWNER,
 	CREDENTIALS,
+	VBOT_WEBHOOK_AUTH,
 };

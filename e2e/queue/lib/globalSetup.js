@@ -1,12 +1,13 @@
 'use strict';
 // Starts the queue-mode stack once for the run (e2e/lib/queueStack.js: Postgres, Redis, n8n main,
-// two workers) with the queue workflows and the CRM-sync example imported, and tells the test
-// files where everything is. Each test file runs its own sandbox on the port the credentials name.
+// two workers) with the queue workflows, the CRM-sync example and the webhook triggers' workflows
+// imported, and tells the test files where everything is. Each test file runs its own sandbox on
+// the port the credentials name.
 
 const fs = require('node:fs');
 const { startQueueStack } = require('../../lib/queueStack');
 const { freePort } = require('../../lib/n8n');
-const { crmSyncAgainstSandbox } = require('../../lib/globalSetup');
+const { crmSyncAgainstSandbox, webhookWorkflows } = require('../../lib/globalSetup');
 const { queueWorkflows } = require('./workflows');
 const { STATE_FILE, workerState } = require('./world');
 
@@ -28,6 +29,7 @@ module.exports = async function globalSetup() {
 		extraWorkflows: {
 			...queueWorkflows(`http://127.0.0.1:${n8nPort}`),
 			'crm-sync-e2e.json': crmSyncAgainstSandbox(sandboxPort),
+			...webhookWorkflows(sandboxPort),
 		},
 		env: QUICK_STALL_CHECK,
 		log: (text) => process.stdout.write(`${text}\n`),

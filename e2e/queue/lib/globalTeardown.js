@@ -13,5 +13,5 @@ module.exports = async function globalTeardown() {
 	}
 	if (!stack) return;
 	await stack.stop();
-	fs.rmSync(stack.root, { recursive: true, force: true });
+	if (!process.env.E2E_KEEP) fs.rmSync(stack.root, { recursive: true, force: true });
 };
