@@ -8,12 +8,16 @@ const { waitFor } = require('./n8n');
 /** n8n's own `flatted`, which its execution data is written in. */
 const flattedOf = (installed) => require(path.join(installed.root, 'node_modules', 'flatted'));
 
+// Every status: with a status filter n8n lists by id (without one, finished ones by startedAt,
+// which in queue mode is not id order, so that paging by id would skip some).
+const STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
 /**
  * The workflow's executions, oldest first: { id, status, mode, startedAt, stoppedAt }. n8n lists
  * them newest first, at most 100 a request, each page below the last one's lowest id.
  */
 async function executionsOf(n8n, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: STATUSES }));
 	const all = [];
 	for (let lastId; ; ) {
 		const below = lastId === undefined ? '' : `&lastId=${lastId}`;
