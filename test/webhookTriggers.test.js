@@ -188,7 +188,8 @@ describe('VBot Webhook Trigger', () => {
 
 	test('a credential saved before Platform (VBot by its Base URL) whose Auth header n8n hides: activation fails, and a delivery gets 401', async () => {
 		const legacy = () => {
-			const { platform, ...saved } = vbot({ webhookHeaderValue: SECRET });
+			const saved = vbot({ webhookHeaderValue: SECRET });
+			delete saved.platform;
 			return saved;
 		};
 		const trigger = await started('vbot', LOG, legacy);

@@ -10,7 +10,16 @@ const flattedOf = (installed) => require(path.join(installed.root, 'node_modules
 
 // Every status: with a status filter n8n lists by id (without one, finished ones by startedAt,
 // which in queue mode is not id order, so that paging by id would skip some).
-const STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+const STATUSES = [
+	'canceled',
+	'crashed',
+	'error',
+	'new',
+	'running',
+	'success',
+	'unknown',
+	'waiting',
+];
 
 /**
  * The workflow's executions, oldest first: { id, status, mode, startedAt, stoppedAt }. n8n lists
