@@ -21,7 +21,7 @@ export interface CredentialView {
 }
 
 /** Loopback by its address or the one name the system reserves for it: 127.0.0.0/8, ::1, localhost. */
-const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|localhost)$/i;
+export const LOOPBACK_HOST = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]|localhost)$/i;
 
 /** The address a request goes to: its URL, or its path below its Base URL. */
 export function addressOf(request: { baseURL?: string; url?: string }): string {

@@ -8,6 +8,9 @@ export const isObject = (value: unknown): value is IDataObject =>
  * envelope. Deeper data passes JSON.parse, but n8n then cannot stringify, copy or save the
  * execution that holds it.
  */
+/** `value` when it is a JSON object, else an empty one: for reading a field that may be missing. */
+export const objectOrEmpty = (value: unknown): IDataObject => (isObject(value) ? value : {});
+
 export const MOST_JSON_DEPTH = 32;
 /**
  * The most values (objects, arrays and the items of either) one answer may hold: a page of 1,000

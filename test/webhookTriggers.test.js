@@ -79,6 +79,21 @@ describe('OMICall Webhook Trigger', () => {
 		expect(registration()).toBeUndefined();
 	});
 
+	test('a test listener never takes over a registration, even with Replace Existing Webhook on', async () => {
+		const active = await started('omicall', HANGUP, omicall);
+		await active.activate();
+		const parameters = { ...HANGUP, replaceExisting: true };
+		const listener = await webhookTrigger('omicall', parameters, omicall, {
+			mode: 'manual',
+		}).start();
+		opened.push(listener);
+		await expect(listener.activate()).rejects.toThrow(
+			`The OMICall account already sends its call events to ${active.url}: listening for a test event would take it over`,
+		);
+		expect(registration().url).toBe(active.url);
+		expect(api.sandbox.received('/api/webhooks/register')).toHaveLength(1);
+	});
+
 	test('an activation that finds its own registration with the same events registers nothing again', async () => {
 		const trigger = await started('omicall', HANGUP, omicall);
 		await trigger.activate();
@@ -105,6 +120,24 @@ describe('OMICall Webhook Trigger', () => {
 		await send('{"transaction_id": "t-1", "<b>": "x"}');
 		expect(trigger.items()).toEqual([
 			{ event: 'unknown', callId: 't-1', body: { transaction_id: 't-1', '<b>': 'x' } },
+		]);
+	});
+
+	test('unknown bodies of one call each start the workflow, told apart by the whole body; a repeat of one does not', async () => {
+		const trigger = await started(
+			'omicall',
+			{ ...HANGUP, options: { includeUnknown: true } },
+			omicall,
+		);
+		await trigger.activate();
+		const bodies = ['ringing', 'answered', 'hangup', 'hangup'].map((state) =>
+			JSON.stringify({ kind: state, transaction_id: 't-2' }),
+		);
+		for (const body of bodies) await api.sandbox.deliverRaw(trigger.url, { body });
+		expect(trigger.items().map((item) => [item.event, item.callId, item.body.kind])).toEqual([
+			['unknown', 't-2', 'ringing'],
+			['unknown', 't-2', 'answered'],
+			['unknown', 't-2', 'hangup'],
 		]);
 	});
 });
@@ -217,9 +250,9 @@ describe('Download Recordings on events', () => {
 	const served = (name) => toneAnswer(name, api.sandbox.settings).body;
 	const bytesOf = (binary) => Buffer.from(binary.data, 'base64');
 
-	async function vbotTrigger(options) {
+	async function vbotTrigger(options, credentials = () => vbot({ webhookHeaderValue: SECRET })) {
 		const parameters = { ...RECORDING, options: { ...RECORDING.options, ...options } };
-		const trigger = await started('vbot', parameters, () => vbot({ webhookHeaderValue: SECRET }));
+		const trigger = await started('vbot', parameters, credentials);
 		api.sandbox.setVbotWebhook({
 			url: trigger.url,
 			headerValue: SECRET,
@@ -260,6 +293,20 @@ describe('Download Recordings on events', () => {
 		expect(bytesOf(item.binary.data).equals(served(call.transId))).toBe(true);
 		const asked = api.sandbox.received(recordPath(call.transId), 'vbot');
 		expect(asked.map((request) => request.auth)).toEqual(['ok']);
+	});
+
+	test("with a VBot V3 key: the docs' /v2.0 recordUrl asked below the credential's /v3.0 Base URL, with the key", async () => {
+		const v3 = () => ({ ...api.credentials('vbotV3'), webhookHeaderValue: SECRET });
+		const trigger = await vbotTrigger({}, v3);
+		const { call } = await api.sandbox.vbotCall({ kind: 'manual', seed: 4, answered: true });
+
+		expect(call.recordUrl).toContain(`/v2.0${recordPath(call.transId)}`);
+		const [item] = trigger.executions.flat();
+		expect(item.json.recordingError).toBeUndefined();
+		expect(bytesOf(item.binary.data).equals(served(call.transId))).toBe(true);
+		const asked = api.sandbox.received(recordPath(call.transId), 'vbotV3');
+		expect(asked.map((request) => request.auth)).toEqual(['ok']);
+		expect(api.sandbox.received(recordPath(call.transId), 'vbot')).toHaveLength(0);
 	});
 
 	test('off (the default): the event as it came, and nothing downloaded', async () => {

@@ -70,10 +70,14 @@ function getDetail(query, sandbox) {
 	return answer(group.legs ?? [onlyLeg(group.row)]);
 }
 
-/** The audio file of a call whose is_record is true (a name in sandbox.brokenRecordings has none). */
+/**
+ * The audio file of a call whose is_record is true, or of one the webhooks delivered with a
+ * recording (the account's recordings, whichever API asks); a name in sandbox.brokenRecordings has none.
+ */
 function record(transId, sandbox) {
-	const call = sandbox.vbotCalls.get(transId);
-	if (!call?.is_record || sandbox.brokenRecordings.has(transId))
+	const recorded =
+		sandbox.vbotCalls.get(transId)?.is_record || sandbox.webhooks.vbotRecordings.has(transId);
+	if (!recorded || sandbox.brokenRecordings.has(transId))
 		return failure(404, 'Không tìm thấy file ghi âm');
 	const disposition = { 'content-disposition': `attachment; filename="${transId}.wav"` };
 	return toneAnswer(transId, sandbox.settings, disposition);

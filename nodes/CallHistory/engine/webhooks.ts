@@ -198,7 +198,9 @@ export async function receiveEvent(
 	const wanted =
 		event.event === 'unknown' ? settings.includeUnknown : settings.picked.includes(event.event);
 	if (!wanted) return { webhookResponse: { received: true, started: false } };
-	const key = `${event.event}\u0000${event.callId || JSON.stringify(body)}`;
+	// An unknown body may be any event of the call: told apart by the whole body, not its call id.
+	const known = event.event !== 'unknown' && event.callId !== '';
+	const key = `${event.event}\u0000${known ? event.callId : JSON.stringify(body)}`;
 	const trigger = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
 	// A test event (the editor listening) may be sent again on purpose.
 	const test = context.getMode() === 'manual';

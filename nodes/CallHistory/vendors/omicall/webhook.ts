@@ -4,6 +4,7 @@ import {
 	type IHookFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { LOOPBACK_HOST } from '../../../../common/destinations';
 import { isObject } from '../../../../common/json';
 import { requirePlatform } from '../../engine/operation';
 import { idText, text, type SimplifyContext } from '../../engine/simple';
@@ -84,8 +85,6 @@ function callWebhookIn(data: unknown): { url: string; events: string[] } | undef
 	return { url: String(call.url ?? ''), events };
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
-
 async function webhookTransport(context: IHookFunctions): Promise<Transport> {
 	const transport = await transportFor(context, readTransportPolicy(context));
 	requirePlatform(context.getNode(), transport, omicallApi.platforms, 'this trigger reads');
@@ -110,7 +109,8 @@ const sameEvents = (a: string[], b: string[]) =>
 
 /**
  * Whether this workflow's URL holds the account's call webhook with the events picked. Another
- * URL's is never taken over unless Replace Existing Webhook is on.
+ * URL's is never taken over unless Replace Existing Webhook is on, and never by a test listener:
+ * removed when the test ends, it would leave the account with no webhook.
  */
 export async function omicallWebhookExists(context: IHookFunctions): Promise<boolean> {
 	const url = context.getNodeWebhookUrl('default') ?? '';
@@ -121,6 +121,8 @@ export async function omicallWebhookExists(context: IHookFunctions): Promise<boo
 		context.getWorkflowStaticData('node').registeredUrl = url;
 		return sameEvents(current.events, pickedEvents(context));
 	}
+	const listening = context.getMode() === 'manual';
+	if (listening) throw takeOverForTest(context, current.url);
 	if (context.getNodeParameter('replaceExisting', false) === true) return false;
 	throw new NodeOperationError(
 		context.getNode(),
@@ -132,10 +134,27 @@ export async function omicallWebhookExists(context: IHookFunctions): Promise<boo
 	);
 }
 
+/** The refusal to register a test listener's URL over another URL's registration. */
+const takeOverForTest = (context: IHookFunctions, url: string) =>
+	new NodeOperationError(
+		context.getNode(),
+		`The OMICall account already sends its call events to ${url}: listening for a test event would take it over`,
+		{
+			description:
+				"A test listener never replaces the account's webhook, even with Replace Existing Webhook on: it is removed when the test ends, and the calls would stop reaching that URL. Deactivate the workflow that holds it (or remove it where it was set), then listen again.",
+		},
+	);
+
 /** OMICall accepts HTTPS URLs only; n8n on this machine may use http for a sandbox here. */
 function requireHttps(context: IHookFunctions, url: string, transport: Transport) {
+	if (!URL.canParse(url)) {
+		throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this node', {
+			description:
+				"Set n8n's WEBHOOK_URL to the https:// address n8n is reached at, and activate the workflow again.",
+		});
+	}
 	const { protocol } = new URL(url);
-	const sandbox = LOOPBACK.test(new URL(transport.baseUrl).hostname);
+	const sandbox = LOOPBACK_HOST.test(new URL(transport.baseUrl).hostname);
 	if (protocol === 'https:' || sandbox) return;
 	throw new NodeOperationError(
 		context.getNode(),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
-import { isObject } from '../../../../common/json';
+import { isObject, objectOrEmpty } from '../../../../common/json';
 import { VBOT_LOG_COUNT_PATH } from './paths';
 import { adviceForStatus } from '../../engine/errors';
 import { RETRY } from '../../engine/remedies';
@@ -70,8 +70,6 @@ const STATUSES: Record<string, Status> = {
 	cancel: 'cancelled',
 };
 
-const party = (value: unknown): IDataObject => (isObject(value) ? value : {});
-
 /** A call of the project's call log. */
 export function simplifyLogCall(
 	call: IDataObject,
@@ -80,8 +78,8 @@ export function simplifyLogCall(
 	const direction = mapped(DIRECTIONS, call.type_call, 'other');
 	const missed = String(call.type_call) === '3';
 	const status = mapped(STATUSES, call.disposition, call.disposition ? 'failed' : 'other');
-	const caller = party(call.caller_info);
-	const callee = party(call.callee_info);
+	const caller = objectOrEmpty(call.caller_info);
+	const callee = objectOrEmpty(call.callee_info);
 	const agentLeg = direction.mapped === 'outbound' ? caller : callee;
 	const customerLeg = direction.mapped === 'outbound' ? callee : caller;
 	const createdAt = number(call.create_at);

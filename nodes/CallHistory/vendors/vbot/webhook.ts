@@ -8,7 +8,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { isObject } from '../../../../common/json';
+import { isObject, objectOrEmpty } from '../../../../common/json';
 import { packageInfo, platformInfo, platformList, platformOf } from '../../../../common/platforms';
 import { idText, text, type SimpleCall, type SimplifyContext } from '../../engine/simple';
 import type { RecordingLink } from '../../engine/vendor';
@@ -35,7 +35,6 @@ interface EventShape {
 }
 
 const has = (body: IDataObject, ...keys: string[]) => keys.every((key) => body[key] != null);
-const objectIn = (value: unknown): IDataObject => (isObject(value) ? value : {});
 
 /** A manualCallLog (camelCase) as the v3 call log's record, which Get Many simplifies. */
 function manualAsLogRecord(log: IDataObject): IDataObject {
@@ -107,20 +106,24 @@ const SHAPES: EventShape[] = [
 	{
 		events: ['MANUAL_CALL_COMPLETE'],
 		matches: (body) => isObject(body.manualCallLog),
-		callIdOf: (body) => objectIn(body.manualCallLog).transId,
+		callIdOf: (body) => objectOrEmpty(body.manualCallLog).transId,
 		simplify: (body, around) =>
 			simplifyManual(
-				objectIn(body.manualCallLog),
+				objectOrEmpty(body.manualCallLog),
 				around,
-				objectIn(body.manualCallRecording).recordUrl,
+				objectOrEmpty(body.manualCallRecording).recordUrl,
 			),
 	},
 	{
 		events: ['AUTO_CALL_COMPLETE'],
 		matches: (body) => isObject(body.autoCallLog),
-		callIdOf: (body) => objectIn(body.autoCallLog).transId,
+		callIdOf: (body) => objectOrEmpty(body.autoCallLog).transId,
 		simplify: (body, around) =>
-			simplifyAuto(objectIn(body.autoCallLog), around, objectIn(body.autoCallRecording).recordUrl),
+			simplifyAuto(
+				objectOrEmpty(body.autoCallLog),
+				around,
+				objectOrEmpty(body.autoCallRecording).recordUrl,
+			),
 	},
 	{
 		events: ['AUTO_CALL_LOG', 'CAMPAIGN_CALL'],
@@ -174,7 +177,11 @@ export function readVbotEvent(
 	return { event, callId, simple, recordingUrls };
 }
 
-/** The path of VBot's record endpoint below `baseUrl` that `url` is, or undefined. */
+/**
+ * The record endpoint's path (RECORD_PATH and one id) that `url` names on the Base URL's host, to
+ * ask below the credential's Base URL, or undefined. The docs' `recordUrl` is below /v2.0; a v3
+ * credential asks the same recording below its own /v3.0.
+ */
 function recordPathOf(url: string, baseUrl: string): string | undefined {
 	let link: URL;
 	let base: URL;
@@ -185,9 +192,9 @@ function recordPathOf(url: string, baseUrl: string): string | undefined {
 		return undefined;
 	}
 	if (!/^https?:$/.test(link.protocol) || link.origin !== base.origin) return undefined;
-	const basePath = base.pathname.replace(/\/+$/, '');
-	const path = link.pathname.startsWith(`${basePath}/`) ? link.pathname.slice(basePath.length) : '';
-	return path.startsWith(`${RECORD_PATH}/`) ? `${path}${link.search}` : undefined;
+	const at = link.pathname.lastIndexOf(`${RECORD_PATH}/`);
+	const path = at < 0 ? '' : link.pathname.slice(at);
+	return /^[^/]+$/.test(path.slice(RECORD_PATH.length + 1)) ? `${path}${link.search}` : undefined;
 }
 
 /**
