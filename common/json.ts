@@ -3,14 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 export const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `value` when it is a JSON object, else an empty one: for reading a field that may be missing. */
+export const objectOrEmpty = (value: unknown): IDataObject => (isObject(value) ? value : {});
+
 /**
  * The deepest nesting a vendor answer may have: a call nests about six levels deep in its
  * envelope. Deeper data passes JSON.parse, but n8n then cannot stringify, copy or save the
  * execution that holds it.
  */
-/** `value` when it is a JSON object, else an empty one: for reading a field that may be missing. */
-export const objectOrEmpty = (value: unknown): IDataObject => (isObject(value) ? value : {});
-
 export const MOST_JSON_DEPTH = 32;
 /**
  * The most values (objects, arrays and the items of either) one answer may hold: a page of 1,000

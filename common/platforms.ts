@@ -101,6 +101,17 @@ export const packageInfo = (): PackageInfo => PACKAGE;
 export const platformList = (): PlatformInfo[] =>
 	PACKAGE.vendors.flatMap((vendor) => vendor.platforms);
 
+/** Whether the credential has a Platform field: the package holds more than one platform. */
+export const hasPlatformField = (): boolean => platformList().length > 1;
+
+/**
+ * Whether n8n reads a vendor's own fields (VendorCredentials.fields) of `credentials`: with a
+ * Platform field they are shown for the vendor's `platforms` alone, and n8n leaves out the fields
+ * a credential hides when it reads one.
+ */
+export const vendorFieldsRead = (credentials: { platform?: unknown }, platforms: Platform[]) =>
+	!hasPlatformField() || platforms.includes(String(credentials.platform));
+
 export const platformKeys = (): Platform[] => platformList().map((platform) => platform.value);
 
 /** The vendor of a platform. */

@@ -13,6 +13,7 @@ import { addressOf, secretRefusal } from '../common/destinations';
 import { CredentialFailure } from '../common/http';
 import {
 	authenticationModes,
+	hasPlatformField,
 	packageInfo,
 	platformExpression,
 	platformInfo,
@@ -86,11 +87,14 @@ function modeFields(): INodeProperties[] {
 	return fields.filter((field, at) => fields.findIndex((f) => f.name === field.name) === at);
 }
 
-/** Each vendor's own fields, shown for its platforms when the credential has a Platform field. */
-function vendorFields(withPlatform: boolean): INodeProperties[] {
+/**
+ * Each vendor's own fields, shown for its platforms when the credential has a Platform field (read
+ * as vendorFieldsRead says).
+ */
+function vendorFields(): INodeProperties[] {
 	return packageInfo().vendors.flatMap(({ fields = [], platforms }) =>
 		fields.map((field) =>
-			withPlatform
+			hasPlatformField()
 				? { ...field, displayOptions: { show: { platform: platforms.map((p) => p.value) } } }
 				: field,
 		),
@@ -106,7 +110,7 @@ export function credentialProperties(): INodeProperties[] {
 		...platforms.map((platform) => baseUrlFor(platform, shownFor(platform))),
 		...platforms.map((platform) => authenticationFor(platform, shownFor(platform))),
 		...modeFields(),
-		...vendorFields(platforms.length > 1),
+		...vendorFields(),
 		{
 			displayName: 'Allow Plain HTTP',
 			name: 'allowPlainHttp',

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import {
 	NodeOperationError,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeProperties,
@@ -9,7 +8,12 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 import { isObject, objectOrEmpty } from '../../../../common/json';
-import { packageInfo, platformInfo, platformList, platformOf } from '../../../../common/platforms';
+import {
+	packageInfo,
+	platformInfo,
+	platformOf,
+	vendorFieldsRead,
+} from '../../../../common/platforms';
 import { idText, text, type SimpleCall, type SimplifyContext } from '../../engine/simple';
 import type { RecordingLink } from '../../engine/vendor';
 import { refuseEvent, sameSecret, type EventSource, type ReadEvent } from '../../engine/webhooks';
@@ -270,7 +274,7 @@ export async function vbotSenderRefusal(
 	context: IWebhookFunctions,
 ): Promise<IWebhookResponseData | undefined> {
 	const credentials = await context.getCredentials(packageInfo().credentialType);
-	if (authHeaderHidden(credentials)) {
+	if (!vendorFieldsRead(credentials, vbotApi.platforms)) {
 		return refuseEvent(context, 401, "The credential's Webhook Auth Header cannot be read");
 	}
 	const expected = String(credentials.webhookHeaderValue ?? '');
@@ -286,36 +290,28 @@ export async function vbotSenderRefusal(
 }
 
 /**
- * Whether n8n left the credential's Webhook Auth Header out. Where the credential has a Platform
- * field, VBot's fields are shown for VBot's platforms alone, and n8n drops the fields a credential
- * hides when it reads one: a credential saved before Platform existed reads as the first platform
- * (VBot only by its Base URL), its header unread, so any sender would pass.
- */
-const authHeaderHidden = (credentials: ICredentialDataDecryptedObject) =>
-	platformList().length > 1 && !vbotApi.platforms.includes(String(credentials.platform));
-
-/**
  * Fails activation with a credential of another vendor (no request reaches VBot to check it), or
- * one whose Auth header n8n does not read.
+ * one whose Auth header n8n does not read: a credential saved before Platform existed reads as the
+ * first platform (VBot only by its Base URL), its header left out, so any sender would pass.
  */
 export async function requireVbotCredential(context: IHookFunctions): Promise<boolean> {
 	const credentials = await context.getCredentials(packageInfo().credentialType);
 	const platform = platformOf(credentials);
-	if (vbotApi.platforms.includes(platform) && authHeaderHidden(credentials)) {
+	if (!vbotApi.platforms.includes(platform)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`This credential's Platform reads ${platformInfo(String(credentials.platform)).short} (it was saved before the field existed), so n8n does not read its Webhook Auth Header`,
-			{
-				description:
-					'Open the credential, set Platform to VBot (or VBot V3), check Webhook Auth Header Value, and save.',
-			},
+			`This credential is for ${platformInfo(platform).short}; this trigger receives VBot's webhooks: pick or create a VBot credential`,
+			{ description: 'Set Platform in the credential, or pick another credential for this node.' },
 		);
 	}
-	if (vbotApi.platforms.includes(platform)) return true;
+	if (vendorFieldsRead(credentials, vbotApi.platforms)) return true;
 	throw new NodeOperationError(
 		context.getNode(),
-		`This credential is for ${platformInfo(platform).short}; this trigger receives VBot's webhooks: pick or create a VBot credential`,
-		{ description: 'Set Platform in the credential, or pick another credential for this node.' },
+		`This credential's Platform reads ${platformInfo(String(credentials.platform)).short} (it was saved before the field existed), so n8n does not read its Webhook Auth Header`,
+		{
+			description:
+				'Open the credential, set Platform to VBot (or VBot V3), check Webhook Auth Header Value, and save.',
+		},
 	);
 }
 
