@@ -25,7 +25,7 @@ const { startStack } = require('../e2e/lib/stack');
 const { startQueueStack } = require('../e2e/lib/queueStack');
 const { freePort } = require('../e2e/lib/n8n');
 const { webhookWorkflows } = require('../e2e/lib/globalSetup');
-const { executionsOf, outputIn } = require('../e2e/lib/executions');
+const { UNENDED, executionsOf, outputIn } = require('../e2e/lib/executions');
 const { omicallEvents } = require('../test/sandbox/webhooks');
 const { makeCall, random } = require('../test/sandbox/seed');
 
@@ -38,7 +38,6 @@ const BURST_MS = 10_000;
 const REPEAT_EVERY = 10;
 const REPEATS = 2;
 
-const UNENDED = ['new', 'running', 'waiting'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `count` OMICall events, whole calls in order (ringing, answered, hangup), from `seed` on. */

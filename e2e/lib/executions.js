@@ -46,18 +46,31 @@ async function outputIn(n8n, installed, id, nodeName) {
 	return tasks.flatMap((task) => task.data.main[0].map((item) => item.json));
 }
 
+/** The statuses of an execution that has not ended. */
+const UNENDED = ['new', 'running', 'waiting'];
+
 /** Waits until the workflow has `count` executions, all ended; answers them, oldest first. */
 async function endedExecutions(n8n, workflowId, count, { timeoutMs = 60_000 } = {}) {
 	let executions = [];
 	const ended = async () => {
 		executions = await executionsOf(n8n, workflowId);
-		return (
-			executions.length >= count &&
-			executions.every((e) => !['new', 'running', 'waiting'].includes(e.status))
-		);
+		return executions.length >= count && executions.every((e) => !UNENDED.includes(e.status));
 	};
 	await waitFor(ended, { timeoutMs, what: `${count} ended executions of ${workflowId}` });
 	return executions;
 }
 
-module.exports = { executionsOf, outputIn, endedExecutions };
+/**
+ * endedExecutions, each with `items`: what `nodeName` output in it (a trigger's: the event it
+ * started with).
+ */
+async function endedWithOutput(n8n, installed, workflowId, count, nodeName, options) {
+	const executions = await endedExecutions(n8n, workflowId, count, options);
+	const withItems = [];
+	for (const execution of executions) {
+		withItems.push({ ...execution, items: await outputIn(n8n, installed, execution.id, nodeName) });
+	}
+	return withItems;
+}
+
+module.exports = { executionsOf, outputIn, endedExecutions, endedWithOutput, UNENDED };

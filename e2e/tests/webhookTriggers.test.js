@@ -6,9 +6,9 @@
 // however often it is delivered; a sender without the header starts none.
 
 const { useWorld } = require('../lib/world');
-const { endedExecutions, executionsOf, outputIn } = require('../lib/executions');
+const { endedWithOutput, executionsOf } = require('../lib/executions');
 const { VBOT_WEBHOOK_AUTH } = require('../lib/stack');
-const { vbotBodies } = require('../../test/sandbox/webhooks');
+const { eventsDelivered, vbotBodies } = require('../../test/sandbox/webhooks');
 
 const world = useWorld();
 // The trigger's name in the real-time example, and in the workflows that post every event.
@@ -19,28 +19,15 @@ const workflowOf = (file) => world.state.workflows[file].id;
 const webhookUrl = (webhookId) => `${world.state.n8nUrl}/webhook/${webhookId}/webhook`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The events the sandbox delivered with a 2xx answer, once each, in the order it sent them. */
-function eventsDelivered(deliveries) {
-	const seen = new Set();
-	return deliveries
-		.filter((d) => d.status >= 200 && d.status < 300)
-		.map((d) => ({ event: d.event, callId: d.callId }))
-		.filter(
-			({ event, callId }) => !seen.has(`${event} ${callId}`) && seen.add(`${event} ${callId}`),
-		);
-}
-
 /** What each execution's trigger output, oldest execution first; each must hold one item. */
 async function eventsStarted(workflowId, count, trigger = TRIGGER) {
-	const executions = await endedExecutions(world.n8n, workflowId, count);
+	const { installed } = world.state;
+	const executions = await endedWithOutput(world.n8n, installed, workflowId, count, trigger);
 	expect(executions.map((e) => [e.status, e.mode])).toEqual(
 		executions.map(() => ['success', 'webhook']),
 	);
-	const outputs = [];
-	for (const { id } of executions)
-		outputs.push(await outputIn(world.n8n, world.state.installed, id, trigger));
-	expect(outputs.map((items) => items.length)).toEqual(outputs.map(() => 1));
-	return outputs.map(([{ event, callId }]) => ({ event, callId }));
+	expect(executions.map((e) => e.items.length)).toEqual(executions.map(() => 1));
+	return executions.map(({ items: [{ event, callId }] }) => ({ event, callId }));
 }
 
 describe('OMICall Webhook Trigger', () => {

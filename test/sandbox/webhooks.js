@@ -144,6 +144,14 @@ function post(url, body, headers) {
 
 const delivered = (status) => typeof status === 'number' && status >= 200 && status < 300;
 
+/** The events of `deliveries` answered 2xx, as { event, callId }, once each, in the order sent. */
+function eventsDelivered(deliveries) {
+	const keys = deliveries
+		.filter((attempt) => delivered(attempt.status))
+		.map(({ event, callId }) => JSON.stringify({ event, callId }));
+	return [...new Set(keys)].map((key) => JSON.parse(key));
+}
+
 /** POSTs `body` as JSON, retrying as described above; returns the attempts, each recorded. */
 async function deliver(sandbox, { vendor, event, url, body, headers = {}, callId }) {
 	const attempts = [];
@@ -632,6 +640,7 @@ function resetWebhooks(sandbox) {
 }
 
 module.exports = {
+	eventsDelivered,
 	attachWebhooks,
 	resetWebhooks,
 	omicallWebhookApi,

@@ -5,7 +5,8 @@
 // sender without the Auth header is refused on main; deactivation removes OMICall's registration.
 
 const { useQueueWorld } = require('../lib/world');
-const { endedExecutions, outputIn } = require('../../lib/executions');
+const { endedExecutions, endedWithOutput } = require('../../lib/executions');
+const { eventsDelivered } = require('../../../test/sandbox/webhooks');
 const { VBOT_WEBHOOK_AUTH } = require('../../lib/stack');
 
 const world = useQueueWorld();
@@ -13,31 +14,21 @@ const TRIGGER = 'Each call event';
 const webhookUrl = (webhookId) => `${world.state.n8nUrl}/webhook/${webhookId}/webhook`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The events delivered with a 2xx answer, once each, in the order the sandbox sent them. */
-function eventsDelivered(deliveries) {
-	const keys = deliveries
-		.filter((d) => d.status >= 200 && d.status < 300)
-		.map((d) => JSON.stringify({ event: d.event, callId: d.callId }));
-	return [...new Set(keys)].map((key) => JSON.parse(key));
-}
-
 /** Each execution's trigger item ({ event, callId }) and the worker that ran it, oldest first. */
 async function startedOnWorkers(workflowId, count) {
-	const executions = await endedExecutions(world.n8n, workflowId, count, { timeoutMs: 120_000 });
+	const { installed } = world.state;
+	const executions = await endedWithOutput(world.n8n, installed, workflowId, count, TRIGGER, {
+		timeoutMs: 120_000,
+	});
 	expect(executions.map((e) => [e.status, e.mode])).toEqual(
 		executions.map(() => ['success', 'webhook']),
 	);
-	const started = [];
-	for (const { id } of executions) {
-		const items = await outputIn(world.n8n, world.state.installed, id, TRIGGER);
-		expect(items).toHaveLength(1);
-		started.push({
-			event: items[0].event,
-			callId: items[0].callId,
-			worker: world.workerThatRan(id),
-		});
-	}
-	return started;
+	expect(executions.map((e) => e.items.length)).toEqual(executions.map(() => 1));
+	return executions.map(({ id, items: [{ event, callId }] }) => ({
+		event,
+		callId,
+		worker: world.workerThatRan(id),
+	}));
 }
 
 beforeEach(() => world.sandbox.reset());
